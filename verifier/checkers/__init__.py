@@ -1,0 +1,30 @@
+"""Checkers: one per claim kind, each returning findings (verdict, evidence, reason).
+
+Registered here, in one place; a checker never asserts and never prints.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..model import Claim, ClaimKind, Finding
+from ..reading import Reading
+from .membership import check_membership
+from .quantity import check_quantity
+from .quote import check_quote
+from .relation import check_relation
+from .role import check_role
+from .status import check_status
+
+Checker = Callable[[Claim, int, Reading], list[Finding]]
+
+CHECKERS: dict[ClaimKind, Checker] = {
+    ClaimKind.QUANTITY: check_quantity,
+    ClaimKind.STATUS: check_status,
+    ClaimKind.ROLE: check_role,
+    ClaimKind.RELATION: check_relation,
+    ClaimKind.MEMBERSHIP: check_membership,
+    ClaimKind.QUOTE: check_quote,
+}
+
+__all__ = ["CHECKERS", "Checker"]

@@ -1,0 +1,70 @@
+"""Quantity claims: a number counting something in the context of an event."""
+
+from __future__ import annotations
+
+from ..matching import Spans
+from ..model import Claim, Finding, Verdict
+from ..numbers import Match
+from ..reading import Reading, cue, slot_key
+from ..scope import causal, cover, hedge, negation, overlaps, request_frame
+from .common import nearest
+
+COUNT_REACH = 3  # words allowed between a number and the counted noun ("52 political prisoners")
+
+
+def _contexts(reading: Reading, sent: int, index: int) -> Spans:
+    """Return the event words of a sentence that speak of the event itself.
+
+    An event word that is itself a request ("had requested") counts unless it is
+    introduced as a cause ("after an appeal"); any other event word counts unless
+    a request frames it ("whose release Trump had requested").
+    """
+    requests = reading.spans(cue("request"), sent)
+    out = []
+    for span in reading.spans(slot_key(index, "context"), sent):
+        if any(overlaps(span, r) for r in requests):
+            if not causal(reading, sent, span):
+                out.append(span)
+        elif request_frame(reading, sent, span) is None:
+            out.append(span)
+    return out
+
+
+def check_quantity(claim: Claim, index: int, reading: Reading) -> list[Finding]:
+    """Compare every number that counts the claimed thing in the event's context."""
+    findings = []
+    counted_key = slot_key(index, "counted")
+    for sent in reading.sentences_with(counted_key):
+        mentions = reading.numbers.get(sent, [])
+        if not mentions:
+            continue
+        contexts = _contexts(reading, sent, index)
+        if not contexts:
+            continue
+        for counted in reading.spans(counted_key, sent):
+            mention = next((m for m in mentions
+                            if 0 <= counted[0] - m.end <= COUNT_REACH
+                            and not any(t.is_punct for t in reading.doc[m.end:counted[0]])), None)
+            if mention is None:
+                continue
+            phrase = (mention.start, counted[1])
+            context = nearest(phrase, contexts, len(reading.doc))
+            core = cover(phrase, context)
+            said = f"{mention.text} {reading.text(*counted)} ({reading.text(*context)})"
+            match = mention.compare(claim.count)
+            own = [context]
+            negated = negation(reading, sent, context, own)
+            hedged = hedge(reading, sent, core, own)
+            if negated is not None:
+                verdict, reason = Verdict.CONTRADICTED, f"'{reading.text(*negated)}' negates: {said}"
+            elif match is Match.DIFFERENT:
+                verdict, reason = Verdict.CONTRADICTED, f"{said} ≠ {claim.count}"
+            elif match is Match.COMPATIBLE:
+                verdict = Verdict.HEDGED
+                reason = f"{said} is compatible with {claim.count} but does not commit to it"
+            else:
+                verdict, reason = Verdict.SUPPORTED, f"{said} = {claim.count}"
+            if hedged is not None:
+                verdict, reason = Verdict.HEDGED, f"'{reading.text(*hedged)}' hedges it: {reason}"
+            findings.append(Finding(verdict, reading.evidence(sent), reason))
+    return findings

@@ -1,0 +1,51 @@
+"""Relation claims: a subject does something (predicate) to an object."""
+
+from __future__ import annotations
+
+from ..model import Claim, Finding
+from ..reading import Reading, slot_key
+from ..scope import cover, gap, overlaps
+from .common import judge, nearest
+
+DEFAULT_WINDOW = 8  # words allowed between the predicate and its object or subject
+
+
+def check_relation(claim: Claim, index: int, reading: Reading) -> list[Finding]:
+    """Find predicate, object and (when the claim names one) subject close together.
+
+    Per sentence the closest-knit candidate decides; a negated predicate or an
+    `opposite` predicate contradicts.
+    """
+    window = claim.window or DEFAULT_WINDOW
+    findings = []
+    predicate_key, opposite_key = slot_key(index, "predicate"), slot_key(index, "opposite")
+    sentences = sorted(set(reading.sentences_with(predicate_key))
+                       | set(reading.sentences_with(opposite_key)))
+    for sent in sentences:
+        objects = reading.spans(slot_key(index, "object"), sent)
+        subjects = reading.entity(index, sent) if claim.entity else []
+        if not objects or (claim.entity and not subjects):
+            continue
+        best = None
+        candidates = [(s, True) for s in reading.spans(predicate_key, sent)]
+        candidates += [(s, False) for s in reading.spans(opposite_key, sent)]
+        for term, positive in candidates:
+            obj = nearest(term, [o for o in objects if not overlaps(o, term)], window)
+            if obj is None:
+                continue
+            subject = nearest(term, subjects, window) if claim.entity else None
+            if claim.entity and subject is None:
+                continue
+            parts = [term, obj] + ([subject] if subject else [])
+            spread = gap(term, obj) + (gap(term, subject) if subject else 0)
+            if best is None or spread < best[0]:
+                best = (spread, term, positive, parts)
+        if best is None:
+            continue
+        _, term, positive, parts = best
+        core = cover(*parts)
+        words = " … ".join(reading.text(*p) for p in sorted(parts))
+        what = "says it" if positive else "says the opposite"
+        findings.append(judge(reading, sent, core, term, positive, f"'{words}' {what}"))
+    return findings
+

@@ -1,0 +1,36 @@
+"""Status claims: an entity is in a state (held) whose opposite (released) contradicts."""
+
+from __future__ import annotations
+
+from ..model import Claim, Finding
+from ..reading import Reading, slot_key
+from ..scope import cover, gap
+from .common import judge
+
+STATUS_REACH = 25  # a state word decides for an entity at most this many tokens away
+
+
+def check_status(claim: Claim, index: int, reading: Reading) -> list[Finding]:
+    """Find the state or opposite word nearest to each mention of the entity."""
+    findings = []
+    sentences = sorted(set(reading.sentences_with(slot_key(index, "state")))
+                       | set(reading.sentences_with(slot_key(index, "opposite"))))
+    for sent in sentences:
+        mentions = reading.entity(index, sent)
+        if not mentions:
+            continue
+        candidates = [(span, True) for span in reading.spans(slot_key(index, "state"), sent)]
+        candidates += [(span, False) for span in reading.spans(slot_key(index, "opposite"), sent)]
+        best = None
+        for mention in mentions:
+            for span, positive in candidates:
+                distance = gap(mention, span)
+                if distance <= STATUS_REACH and (best is None or distance < best[0]):
+                    best = (distance, mention, span, positive)
+        if best is None:
+            continue
+        _, mention, term, positive = best
+        state = "in that state" if positive else "in the opposite state"
+        says = f"'{reading.text(*term)}' says {reading.text(*mention)} is {state}"
+        findings.append(judge(reading, sent, cover(mention, term), term, positive, says))
+    return findings

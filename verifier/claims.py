@@ -1,0 +1,143 @@
+"""Claim files: `claims/<event>.claims.yaml`, validated against schema/claims.schema.json."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from pathlib import Path
+
+from .errors import ClaimFileError
+from .lexicon import expand_terms
+from .loader import YamlDocument, format_path, parse_yaml, validate
+from .model import Claim, ClaimFile, ClaimKind, Count, Entity, Problem
+
+CLAIM_SUFFIX = ".claims.yaml"
+
+# Slots filled from the general lexicons when a claim file leaves them out.
+DEFAULT_SLOTS: dict[ClaimKind, dict[str, tuple[str, ...]]] = {
+    ClaimKind.STATUS: {"state": ("@custody",), "opposite": ("@release",)},
+    ClaimKind.MEMBERSHIP: {"group": ("@release",), "opposite": ("@custody",)},
+}
+# The slots each kind reads, in a fixed order.
+KIND_SLOTS: dict[ClaimKind, tuple[str, ...]] = {
+    ClaimKind.QUANTITY: ("counted", "context"),
+    ClaimKind.STATUS: ("state", "opposite"),
+    ClaimKind.ROLE: ("role", "negators"),
+    ClaimKind.RELATION: ("predicate", "opposite", "object"),
+    ClaimKind.MEMBERSHIP: ("member", "group", "opposite"),
+    ClaimKind.QUOTE: ("phrase",),
+}
+ENTITY_FIELD = {ClaimKind.RELATION: "subject", ClaimKind.QUOTE: "speaker"}
+
+
+def find_claim_files(paths: Iterable[str | Path]) -> list[Path]:
+    """Return the claim files named by paths: files as given, folders searched recursively."""
+    found: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            found.extend(sorted(path.rglob(f"*{CLAIM_SUFFIX}")))
+        else:
+            found.append(path)
+    return list(dict.fromkeys(found))
+
+
+def _entity(value: str | dict | None) -> Entity | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return Entity(value)
+    return Entity(value["name"], tuple(value.get("aliases", ())))
+
+
+def _count(value: int | dict | None, where: str, doc: YamlDocument, path) -> Count | None:
+    if value is None:
+        return None
+    if isinstance(value, int):
+        return Count(value, value)
+    if value["min"] > value["max"]:
+        raise ClaimFileError(f"{where}: min {value['min']} is greater than max {value['max']}; "
+                             "swap them", doc.path, doc.line(path))
+    return Count(value["min"], value["max"])
+
+
+def _claim(doc: YamlDocument, n: int, raw: dict) -> Claim:
+    path = ("claims", n)
+    kind = ClaimKind(raw["kind"])
+    slots = []
+    for slot in KIND_SLOTS[kind]:
+        terms = raw.get(slot, DEFAULT_SLOTS.get(kind, {}).get(slot))
+        if terms:
+            where = format_path(path + (slot,))
+            slots.append((slot, expand_terms(terms, doc.path, doc.line(path + (slot,)), where)))
+    entity = _entity(raw.get(ENTITY_FIELD.get(kind, "entity")))
+    count = _count(raw.get("count"), format_path(path + ("count",)), doc, path + ("count",))
+    return Claim(id=raw["id"], text=raw["claim"], kind=kind, slots=tuple(slots), entity=entity,
+                 count=count, window=raw.get("window"), path=doc.path, line=doc.line(path))
+
+
+def load_claim_file(path: str | Path) -> tuple[ClaimFile | None, list[Problem]]:
+    """Load and validate one claim file; return it, or None and every problem found."""
+    shown = str(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None, [Problem(shown, None, "no such claim file; check the path")]
+    except UnicodeDecodeError as err:
+        return None, [Problem(shown, None, f"not UTF-8 text ({err.reason} at byte {err.start});"
+                                           " save the claim file as UTF-8")]
+    except OSError as err:
+        return None, [Problem(shown, None, f"cannot read the claim file: {err.strerror}")]
+    doc, problems = parse_yaml(text, shown)
+    if doc is None:
+        return None, problems
+    if not isinstance(doc.data, dict):
+        kind = type(doc.data).__name__.replace("NoneType", "nothing")
+        return None, problems + [Problem(shown, 1, f"the document is a {kind}, not a mapping; "
+                                                   "write event, title, as_of and claims keys")]
+    problems += validate(doc, "claims")
+    if problems:
+        return None, problems
+    try:
+        as_of = dt.date.fromisoformat(doc.data["as_of"])
+    except ValueError:
+        return None, [Problem(shown, doc.line(("as_of",)),
+                              f"as_of: '{doc.data['as_of']}' is not a date; write YYYY-MM-DD")]
+    claims, seen = [], {}
+    for n, raw in enumerate(doc.data["claims"]):
+        line = doc.line(("claims", n, "id"))
+        if raw["id"] in seen:
+            problems.append(Problem(shown, line, f"claims[{n}].id: duplicate claim id "
+                                                 f"'{raw['id']}' (first at line {seen[raw['id']]});"
+                                                 " give each claim its own id"))
+            continue
+        seen[raw["id"]] = line
+        try:
+            claims.append(_claim(doc, n, raw))
+        except ClaimFileError as err:
+            problems.append(Problem(err.path, err.line, err.message))
+    if problems:
+        return None, problems
+    return ClaimFile(shown, doc.data["event"], doc.data["title"], as_of, tuple(claims)), []
+
+
+def load_claim_files(paths: Iterable[str | Path]) -> tuple[list[ClaimFile], list[Problem]]:
+    """Load every claim file named by paths; a bad file is reported and left out.
+
+    Claim ids must be unique across files, since results are keyed by claim id.
+    """
+    files, problems, owner = [], [], {}
+    for path in find_claim_files(paths):
+        claim_file, found = load_claim_file(path)
+        problems += found
+        if claim_file is None:
+            continue
+        clashes = [c for c in claim_file.claims if c.id in owner]
+        for claim in clashes:
+            problems.append(Problem(claim_file.path, claim.line,
+                                    f"duplicate claim id '{claim.id}', already in "
+                                    f"{owner[claim.id]}; claim ids must be unique across files"))
+        if clashes:
+            continue
+        owner.update({c.id: claim_file.path for c in claim_file.claims})
+        files.append(claim_file)
+    return files, problems

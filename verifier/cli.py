@@ -1,0 +1,194 @@
+"""The `verifier` command: check, validate and ingest.
+
+Exit codes: 0 every pair meets its expectation; 1 some pair does not; 2 bad input
+(a claim, expectations or article file that could not be used, or a bad argument).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import yaml
+
+from . import __version__
+from .claims import load_claim_files
+from .engine import check_run
+from .errors import UsageError, VerifierError
+from .expectations import load_expectations
+from .ingest import extract, render_fixture
+from .matrix import mismatches
+from .model import Problem
+from .report import FORMATS, render, write_atomic, write_reports
+
+EXIT_OK, EXIT_MISMATCH, EXIT_BAD_INPUT = 0, 1, 2
+DEFAULT_CLAIMS = "claims"
+DEFAULT_ARTICLES = "fixtures/articles"
+DEFAULT_EXPECTED = "fixtures/expected"
+DEFAULT_REPORTS = "reports"
+
+
+def _report_problems(problems: Sequence[Problem]) -> None:
+    for problem in problems:
+        print(f"error: {problem}", file=sys.stderr)
+
+
+def _existing(paths: list[str], what: str) -> list[str]:
+    missing = [p for p in paths if not Path(p).exists()]
+    if missing:
+        raise UsageError(f"{missing[0]}: no such {what} file or folder; check the path")
+    return paths
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Check claims against articles, print the matrix and write reports/."""
+    claims = _existing(args.claims or [DEFAULT_CLAIMS], "claim")
+    articles = _existing(args.articles or [DEFAULT_ARTICLES], "article")
+    expected = args.expected if args.expected is not None else [DEFAULT_EXPECTED]
+    run = check_run(claims, articles, [p for p in expected if Path(p).exists()])
+    _report_problems(run.problems)
+    if not run.claims:
+        print("error: no usable claims; fix the claim files above", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if not args.no_reports:
+        write_reports(run, args.reports)
+    text = render(run, args.format)
+    if args.output:
+        write_atomic(args.output, text)
+    else:
+        sys.stdout.write(text)
+    if run.problems:
+        return EXIT_BAD_INPUT
+    return EXIT_MISMATCH if mismatches(run.results) else EXIT_OK
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    """Validate claim files (and expectation files) without reading any article."""
+    claim_files, problems = load_claim_files(_existing(args.claims or [DEFAULT_CLAIMS], "claim"))
+    ids = {c.id for f in claim_files for c in f.claims}
+    expected = args.expected if args.expected is not None else [DEFAULT_EXPECTED]
+    _, bad = load_expectations([p for p in expected if Path(p).exists()], ids)
+    problems += bad
+    _report_problems(problems)
+    count = sum(len(f.claims) for f in claim_files)
+    print(f"{len(claim_files)} claim file(s), {count} claim(s) valid; {len(problems)} problem(s)")
+    return EXIT_BAD_INPUT if problems or not claim_files else EXIT_OK
+
+
+def _date(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise UsageError(f"--date: '{value}' is not a date; write YYYY-MM-DD") from None
+
+
+def _ingest_one(raw_path: str, out: str | None, source: str | None, outlet: str | None,
+                url: str | None, date: dt.date | None, title: str | None) -> None:
+    try:
+        raw = Path(raw_path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise UsageError(f"{raw_path}: no such file; check the path") from None
+    except UnicodeDecodeError as err:
+        raise UsageError(f"{raw_path}: not UTF-8 text ({err.reason} at byte {err.start}); "
+                         "convert it to UTF-8") from None
+    extracted = extract(raw)
+    if not extracted.paragraphs:
+        raise UsageError(f"{raw_path}: no article prose found (no line of five words or more "
+                         "ending like a sentence)")
+    text = render_fixture(extracted, source or Path(raw_path).stem, outlet, url, date, title)
+    if out:
+        write_atomic(out, text)
+    else:
+        sys.stdout.write(text)
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    """Turn scraped pages into article fixtures (front matter plus body)."""
+    if args.manifest:
+        manifest = Path(args.manifest)
+        try:
+            data = yaml.safe_load(manifest.read_text(encoding="utf-8"))
+            folder = Path(data["output"])
+            entries = data["articles"]
+        except (OSError, yaml.YAMLError, KeyError, TypeError) as err:
+            raise UsageError(f"{manifest}: not a manifest with 'output' and 'articles' "
+                             f"({err}); see fixtures/seeds.yaml") from None
+        for entry in entries:
+            date = entry.get("date")
+            _ingest_one(str(entry["seed"]), str(folder / f"{entry['source']}.txt"),
+                        entry["source"], entry.get("outlet"), entry.get("url"),
+                        date if isinstance(date, dt.date) else _date(date), entry.get("title"))
+        print(f"wrote {len(entries)} fixture(s) to {folder}")
+        return EXIT_OK
+    if not args.raw:
+        raise UsageError("ingest: give a scraped file or --manifest FILE")
+    _ingest_one(args.raw, args.output, args.source, args.outlet, args.url, _date(args.date),
+                args.title)
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser of the `verifier` command."""
+    parser = argparse.ArgumentParser(prog="verifier", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    check = sub.add_parser("check", help="check claims against articles and print the matrix",
+                           description=cmd_check.__doc__)
+    check.add_argument("--claims", action="append", metavar="PATH",
+                       help=f"claim file or folder (repeatable; default {DEFAULT_CLAIMS}/)")
+    check.add_argument("--articles", action="append", metavar="PATH",
+                       help=f"article file or folder (repeatable; default {DEFAULT_ARTICLES}/)")
+    check.add_argument("--expected", action="append", metavar="PATH",
+                       help=f"expected-verdicts file or folder (default {DEFAULT_EXPECTED}/)")
+    check.add_argument("--format", choices=FORMATS, default="table",
+                       help="how to print the matrix (default table)")
+    check.add_argument("--output", metavar="FILE", help="write the rendering to FILE, not stdout")
+    check.add_argument("--reports", metavar="DIR", default=DEFAULT_REPORTS,
+                       help=f"folder for results.json and matrix.md (default {DEFAULT_REPORTS}/)")
+    check.add_argument("--no-reports", action="store_true", help="do not write the reports folder")
+    check.set_defaults(func=cmd_check)
+
+    validate = sub.add_parser("validate", help="validate claim files only",
+                              description=cmd_validate.__doc__)
+    validate.add_argument("--claims", action="append", metavar="PATH",
+                          help=f"claim file or folder (default {DEFAULT_CLAIMS}/)")
+    validate.add_argument("--expected", action="append", metavar="PATH",
+                          help=f"expected-verdicts file or folder (default {DEFAULT_EXPECTED}/)")
+    validate.set_defaults(func=cmd_validate)
+
+    ingest = sub.add_parser("ingest", help="turn a scraped page into an article fixture",
+                            description=cmd_ingest.__doc__)
+    ingest.add_argument("raw", nargs="?", help="the scraped text file")
+    ingest.add_argument("--manifest", metavar="FILE",
+                        help="ingest every entry of a manifest (see fixtures/seeds.yaml)")
+    ingest.add_argument("--source", help="source id (default: the file name)")
+    ingest.add_argument("--outlet", help="outlet name for the front matter")
+    ingest.add_argument("--url", help="article URL for the front matter")
+    ingest.add_argument("--date", help="publication date, YYYY-MM-DD")
+    ingest.add_argument("--title", help="title (default: the first heading found)")
+    ingest.add_argument("-o", "--output", metavar="FILE", help="write the fixture to FILE")
+    ingest.set_defaults(func=cmd_ingest)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except VerifierError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print("error: interrupted; reports were left as they were", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

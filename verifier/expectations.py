@@ -1,0 +1,85 @@
+"""Expected verdicts: the editorial truth for (claim, source) pairs, reviewed with the claims.
+
+``fixtures/expected/<event>.expected.yaml``::
+
+    event: belarus-2025-09
+    expected:
+      released-52:                 # claim id
+        reuters: supported         # source id: verdict
+        editorial: {verdict: supported, evidence: "Belarus has released 52 prisoners"}
+
+A pair that is not listed has no expectation (it is not assumed silent).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from .loader import parse_yaml, validate
+from .model import Expectation, Problem, Verdict
+
+EXPECTED_SUFFIX = ".expected.yaml"
+
+Expectations = dict[tuple[str, str], Expectation]
+
+
+def find_expectation_files(paths: Iterable[str | Path]) -> list[Path]:
+    """Return the expectation files named by paths (folders searched recursively)."""
+    found: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            found.extend(sorted(path.rglob(f"*{EXPECTED_SUFFIX}")))
+        elif path.exists():
+            found.append(path)
+    return found
+
+
+def load_expectation_file(path: str | Path,
+                          claim_ids: set[str] | None = None) -> tuple[Expectations, list[Problem]]:
+    """Load one expectations file; unknown claim ids are problems when `claim_ids` is given."""
+    shown = str(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        return {}, [Problem(shown, None, f"cannot read the expectations file: {err}")]
+    doc, problems = parse_yaml(text, shown)
+    if doc is None or problems:
+        return {}, problems
+    if not isinstance(doc.data, dict):
+        return {}, [Problem(shown, 1, "the document is not a mapping; write event and expected")]
+    problems = validate(doc, "expected")
+    if problems:
+        return {}, problems
+    out: Expectations = {}
+    for claim, per_source in (doc.data["expected"] or {}).items():
+        if claim_ids is not None and claim not in claim_ids:
+            problems.append(Problem(shown, doc.line(("expected", claim)),
+                                    f"expected.{claim}: no claim has the id '{claim}'; "
+                                    "check the claim files"))
+            continue
+        for source, value in (per_source or {}).items():
+            verdict = value if isinstance(value, str) else value["verdict"]
+            evidence = None if isinstance(value, str) else value.get("evidence")
+            out[(claim, str(source))] = Expectation(
+                claim, str(source), Verdict(verdict), evidence, shown,
+                doc.line(("expected", claim, source)))
+    return out, problems
+
+
+def load_expectations(paths: Iterable[str | Path],
+                      claim_ids: set[str] | None = None) -> tuple[Expectations, list[Problem]]:
+    """Load every expectations file named by paths; a bad file is reported and left out."""
+    merged: Expectations = {}
+    problems: list[Problem] = []
+    for path in find_expectation_files(paths):
+        found, bad = load_expectation_file(path, claim_ids)
+        problems += bad
+        for key, expectation in found.items():
+            if key in merged:
+                problems.append(Problem(expectation.path, expectation.line,
+                                        f"expected.{key[0]}.{key[1]}: already set in "
+                                        f"{merged[key].path}; keep one"))
+                continue
+            merged[key] = expectation
+    return merged, problems

@@ -1,0 +1,154 @@
+"""Load YAML documents safely, with the line of every value, and validate them.
+
+Only plain YAML is accepted: tags such as ``!!python/object`` are refused, never
+constructed. Dates stay strings until the schema has checked them, so a bad date
+is reported with its line like any other problem.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import jsonschema
+import yaml
+from jsonschema.exceptions import best_match, relevance
+
+from .model import Problem
+
+Path = tuple[str | int, ...]
+
+
+class _Loader(yaml.SafeLoader):
+    """A safe loader that leaves timestamps as strings."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass(frozen=True)
+class YamlDocument:
+    """A parsed YAML document and the 1-based line of every value in it."""
+
+    path: str
+    data: Any
+    lines: dict[Path, int]
+
+    def line(self, path: Path) -> int:
+        """Return the line of a value, or of its nearest parent that has one."""
+        path = tuple(path)
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.lines.get((), 1)
+
+
+def format_path(path: Path) -> str:
+    """Return a document path as the user reads it: ``claims[3].count``."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(document)"
+
+
+def _walk(node: yaml.Node, path: Path, lines: dict[Path, int], problems: list[Problem],
+          where: str) -> None:
+    lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[Any, int] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value
+            line = key_node.start_mark.line + 1
+            if key in seen:
+                problems.append(Problem(where, line, f"{format_path(path + (key,))}: duplicate "
+                                        f"key '{key}' (first at line {seen[key]}); keep one"))
+            seen[key] = line
+            lines[path + (key,)] = line
+            _walk(value_node, path + (key,), lines, problems, where)
+            lines[path + (key,)] = line
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            _walk(item, path + (i,), lines, problems, where)
+
+
+def parse_yaml(text: str, path: str) -> tuple[YamlDocument | None, list[Problem]]:
+    """Parse one YAML document; return it with its lines, or the problems that stop it."""
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+        data = yaml.load(text, Loader=_Loader) if node is not None else None
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = mark.line + 1 if mark else None
+        column = f", column {mark.column + 1}" if mark else ""
+        what = err.problem or err.context or "invalid YAML"
+        if isinstance(err, yaml.constructor.ConstructorError):
+            what = (f"{what}; tags such as !!python/object are not allowed, "
+                    "write plain YAML values")
+        return None, [Problem(path, line, f"YAML syntax error{column}: {what}")]
+    except yaml.YAMLError as err:
+        return None, [Problem(path, None, f"YAML error: {err}")]
+    if node is None:
+        return None, [Problem(path, None, "the file is empty; write a YAML mapping")]
+    lines: dict[Path, int] = {}
+    problems: list[Problem] = []
+    _walk(node, (), lines, problems, path)
+    return YamlDocument(path, data, lines), problems
+
+
+@cache
+def load_schema(name: str) -> dict:
+    """Return a JSON Schema shipped in the package's schema/ folder."""
+    text = (resources.files("verifier") / "schema" / f"{name}.schema.json").read_text("utf-8")
+    return json.loads(text)
+
+
+def _relevance(error: jsonschema.ValidationError):
+    # Deeper errors first (they name the field), then jsonschema's own relevance.
+    return (-len(error.absolute_path), relevance(error))
+
+
+def validate(document: YamlDocument, schema_name: str) -> list[Problem]:
+    """Return every schema problem of a document, the most relevant first."""
+    validator = jsonschema.Draft202012Validator(load_schema(schema_name))
+    errors = list(validator.iter_errors(document.data))
+    if not errors:
+        return []
+    leading = best_match(errors)
+    ordered = [leading] + sorted((e for e in errors if e is not leading),
+                                 key=lambda e: (document.line(e.absolute_path),
+                                                format_path(e.absolute_path), e.message))
+    problems = []
+    for error in ordered:
+        for leaf in _leaves(error):
+            where = format_path(leaf.absolute_path)
+            problem = Problem(document.path, document.line(leaf.absolute_path),
+                              f"{where}: {_message(leaf)}")
+            if problem not in problems:
+                problems.append(problem)
+    return problems
+
+
+def _leaves(error: jsonschema.ValidationError) -> list[jsonschema.ValidationError]:
+    """Return the errors that say what is wrong: the best of a oneOf/anyOf's context."""
+    if error.context:
+        return [best_match(error.context)]
+    return [error]
+
+
+def _message(error: jsonschema.ValidationError) -> str:
+    hint = error.schema.get("description") if isinstance(error.schema, dict) else None
+    if error.validator == "additionalProperties":
+        allowed = sorted(error.schema.get("properties", {}))
+        return f"{error.message}; allowed keys here: {', '.join(allowed)}"
+    if error.validator in ("pattern", "format", "enum", "const") and hint:
+        return f"{error.message} ({hint})"
+    if error.validator == "required":
+        return f"{error.message}; add it"
+    return error.message

@@ -1,0 +1,206 @@
+"""Data model: claims, articles, evidence and results as frozen dataclasses."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Verdict(str, Enum):
+    """What an article commits to about one claim.
+
+    Values are the exact strings used in YAML, JSON and reports. Precedence when
+    the sentences of one article disagree: contradicted > supported > hedged > silent.
+    """
+
+    SUPPORTED = "supported"
+    CONTRADICTED = "contradicted"
+    HEDGED = "hedged"
+    SILENT = "silent"
+    ERROR = "error"  # the input could not be checked (bad article or claim file)
+
+    @property
+    def rank(self) -> int:
+        """Return the precedence of this verdict (higher wins)."""
+        return _RANK[self]
+
+    def __str__(self) -> str:
+        return self.value
+
+
+_RANK = {
+    Verdict.ERROR: 5,
+    Verdict.CONTRADICTED: 4,
+    Verdict.SUPPORTED: 3,
+    Verdict.HEDGED: 2,
+    Verdict.SILENT: 1,
+}
+
+CHECKED_VERDICTS = (Verdict.SUPPORTED, Verdict.CONTRADICTED, Verdict.HEDGED, Verdict.SILENT)
+
+
+class ClaimKind(str, Enum):
+    """The kinds of claim a claim file can state."""
+
+    QUANTITY = "quantity"
+    STATUS = "status"
+    ROLE = "role"
+    RELATION = "relation"
+    MEMBERSHIP = "membership"
+    QUOTE = "quote"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A person, organisation or thing, with every spelling that names it."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Return the name followed by its aliases."""
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Count:
+    """A number or an inclusive range of numbers a claim expects."""
+
+    low: int
+    high: int
+
+    def __str__(self) -> str:
+        return f"{self.low:,}" if self.low == self.high else f"{self.low:,} to {self.high:,}"
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One expected fact, as written in a claim file.
+
+    `slots` maps a slot name (``subject``, ``predicate``, ``opposite``, ``object``,
+    ``counted``, ``context``, ``role``, ``phrase`` ...) to the terms that fill it;
+    which slots a kind uses is documented in the claim-file schema.
+    """
+
+    id: str
+    text: str
+    kind: ClaimKind
+    slots: tuple[tuple[str, tuple[str, ...]], ...]
+    entity: Entity | None = None
+    count: Count | None = None
+    window: int | None = None
+    path: str = ""
+    line: int = 0
+
+    def terms(self, slot: str) -> tuple[str, ...]:
+        """Return the terms of one slot, or () when the claim does not use it."""
+        for name, terms in self.slots:
+            if name == slot:
+                return terms
+        return ()
+
+
+@dataclass(frozen=True)
+class ClaimFile:
+    """A claim file: one event and its expected facts."""
+
+    path: str
+    event: str
+    title: str
+    as_of: dt.date
+    claims: tuple[Claim, ...]
+
+
+@dataclass(frozen=True)
+class Article:
+    """An article body and its front matter; offsets in evidence refer to `body`."""
+
+    source: str
+    body: str
+    path: str = ""
+    outlet: str | None = None
+    url: str | None = None
+    date: dt.date | None = None
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A sentence that decided a verdict, with its character span in the article body."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What one sentence says about one claim."""
+
+    verdict: Verdict
+    evidence: Evidence
+    reason: str
+
+
+@dataclass(frozen=True)
+class Result:
+    """The verdict for one (claim, source) pair, with its deciding evidence."""
+
+    claim: str
+    source: str
+    verdict: Verdict
+    evidence: tuple[Evidence, ...] = ()
+    reason: str = ""
+    expected: Verdict | None = None
+    event: str = ""
+
+    @property
+    def matches_expectation(self) -> bool:
+        """Return True when the verdict is acceptable for this pair.
+
+        With an expected verdict recorded, it must be equal; with none, anything
+        but a contradiction or an error is acceptable.
+        """
+        if self.expected is not None:
+            return self.verdict == self.expected
+        return self.verdict not in (Verdict.CONTRADICTED, Verdict.ERROR)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A bad input found while loading: reported, never raised past the engine."""
+
+    path: str
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Expectation:
+    """The editorial truth for one (claim, source) pair."""
+
+    claim: str
+    source: str
+    verdict: Verdict
+    evidence: str | None = None
+    path: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Run:
+    """Everything one check produced: results and the problems met on the way."""
+
+    results: tuple[Result, ...]
+    claims: tuple[Claim, ...]
+    sources: tuple[str, ...]
+    problems: tuple[Problem, ...] = field(default=())

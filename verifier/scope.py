@@ -1,0 +1,109 @@
+"""Scope of negation, hedge, request and causal cues within a sentence.
+
+These are the general mechanisms every checker shares. Spans are token offsets
+``(start, end)`` into the article's document; all functions look at one sentence.
+"""
+
+from __future__ import annotations
+
+from .matching import Spans
+from .reading import Reading, cue
+
+NEGATION_REACH = 4   # a negation cue reaches a word at most this many tokens after it ends
+REQUEST_REACH = 5    # a request cue frames an event word at most this far away
+CAUSAL_REACH = 3     # a causal marker introduces a request cue at most this far after it
+
+
+def _inside(span: tuple[int, int], others: Spans) -> bool:
+    return any(a <= span[0] and span[1] <= b for a, b in others)
+
+
+def _broken(reading: Reading, sent: int, start: int, end: int) -> bool:
+    """Return True when a scope break stands between token offsets start and end."""
+    return any(start <= a and b <= end for a, b in reading.spans(cue("scope_breaks"), sent))
+
+
+def hedge_cues(reading: Reading, sent: int) -> Spans:
+    """Return the hedge cues of a sentence."""
+    return reading.spans(cue("hedge"), sent)
+
+
+def negation(reading: Reading, sent: int, target: tuple[int, int],
+             own: Spans = ()) -> tuple[int, int] | None:
+    """Return the negation cue that negates `target`, if any.
+
+    A cue negates a target when it ends at most NEGATION_REACH tokens before the
+    target starts (or stands inside it), with no scope break between. Cues inside
+    `own` (the matched words themselves, e.g. "there are no" in a denial) and
+    inside hedge cues ("not immediately clear") are not negations.
+    """
+    hedges = hedge_cues(reading, sent)
+    start = target[0]
+    for span in reading.spans(cue("negation"), sent):
+        if _inside(span, own) or _inside(span, hedges):
+            continue
+        if span[1] <= start and start - span[1] < NEGATION_REACH and not _broken(
+                reading, sent, span[1], start):
+            return span
+    return None
+
+
+def hedge(reading: Reading, sent: int, core: tuple[int, int],
+          own: Spans = ()) -> tuple[int, int] | None:
+    """Return the hedge cue whose scope covers `core`, if any.
+
+    A cue covers the deciding words when it starts before they end, in the same
+    clause: "believed to be X", "it is unclear whether ... X". A cue after the
+    deciding words ("... and appears to be a gesture") does not.
+    """
+    for span in hedge_cues(reading, sent):
+        if _inside(span, own):
+            continue
+        if span[0] < core[1] and not _broken(reading, sent, span[1], core[0]):
+            return span
+    return None
+
+
+def causal(reading: Reading, sent: int, span: tuple[int, int]) -> bool:
+    """Return True when a causal marker introduces `span` ("after an appeal from ...")."""
+    return any(m[1] <= span[0] and span[0] - m[1] < CAUSAL_REACH
+               for m in reading.spans(cue("causal"), sent))
+
+
+def requests(reading: Reading, sent: int) -> Spans:
+    """Return the request cues of a sentence that are not introduced as a cause."""
+    return [s for s in reading.spans(cue("request"), sent) if not causal(reading, sent, s)]
+
+
+def request_frame(reading: Reading, sent: int, span: tuple[int, int]) -> tuple[int, int] | None:
+    """Return the request cue that turns an event word into a request, if any.
+
+    "the 1,300 prisoners whose release Trump had requested": "release" is a request.
+    """
+    for req in requests(reading, sent):
+        if req == span:
+            continue
+        gap = span[0] - req[1] if req[1] <= span[0] else req[0] - span[1]
+        if 0 <= gap < REQUEST_REACH and not _broken(reading, sent, min(req[1], span[1]),
+                                                    max(req[0], span[0])):
+            return req
+    return None
+
+
+def gap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    """Return how many tokens stand between two spans (0 when they touch or overlap)."""
+    if a[1] <= b[0]:
+        return b[0] - a[1]
+    if b[1] <= a[0]:
+        return a[0] - b[1]
+    return 0
+
+
+def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Return True when two spans share a token."""
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def cover(*spans: tuple[int, int]) -> tuple[int, int]:
+    """Return the smallest span covering all the given spans."""
+    return min(s[0] for s in spans), max(s[1] for s in spans)
