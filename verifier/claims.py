@@ -60,7 +60,7 @@ def _count(value: int | dict | None, where: str, doc: YamlDocument, path) -> Cou
     return Count(value["min"], value["max"])
 
 
-def _claim(doc: YamlDocument, n: int, raw: dict) -> Claim:
+def _claim(doc: YamlDocument, n: int, raw: dict, as_of: dt.date) -> Claim:
     path = ("claims", n)
     kind = ClaimKind(raw["kind"])
     slots = []
@@ -72,7 +72,8 @@ def _claim(doc: YamlDocument, n: int, raw: dict) -> Claim:
     entity = _entity(raw.get(ENTITY_FIELD.get(kind, "entity")))
     count = _count(raw.get("count"), format_path(path + ("count",)), doc, path + ("count",))
     return Claim(id=raw["id"], text=raw["claim"], kind=kind, slots=tuple(slots), entity=entity,
-                 count=count, window=raw.get("window"), path=doc.path, line=doc.line(path))
+                 count=count, window=raw.get("window"), as_of=as_of, path=doc.path,
+                 line=doc.line(path))
 
 
 def load_claim_file(path: str | Path) -> tuple[ClaimFile | None, list[Problem]]:
@@ -87,6 +88,11 @@ def load_claim_file(path: str | Path) -> tuple[ClaimFile | None, list[Problem]]:
                                            " save the claim file as UTF-8")]
     except OSError as err:
         return None, [Problem(shown, None, f"cannot read the claim file: {err.strerror}")]
+    return parse_claim_file(text, shown)
+
+
+def parse_claim_file(text: str, shown: str) -> tuple[ClaimFile | None, list[Problem]]:
+    """Parse and validate the text of a claim file; `shown` is the path used in messages."""
     doc, problems = parse_yaml(text, shown)
     if doc is None:
         return None, problems
@@ -112,7 +118,7 @@ def load_claim_file(path: str | Path) -> tuple[ClaimFile | None, list[Problem]]:
             continue
         seen[raw["id"]] = line
         try:
-            claims.append(_claim(doc, n, raw))
+            claims.append(_claim(doc, n, raw, as_of))
         except ClaimFileError as err:
             problems.append(Problem(err.path, err.line, err.message))
     if problems:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
-class Verdict(str, Enum):
+class Verdict(StrEnum):
     """What an article commits to about one claim.
 
     Values are the exact strings used in YAML, JSON and reports. Precedence when
@@ -40,7 +40,7 @@ _RANK = {
 CHECKED_VERDICTS = (Verdict.SUPPORTED, Verdict.CONTRADICTED, Verdict.HEDGED, Verdict.SILENT)
 
 
-class ClaimKind(str, Enum):
+class ClaimKind(StrEnum):
     """The kinds of claim a claim file can state."""
 
     QUANTITY = "quantity"
@@ -94,6 +94,7 @@ class Claim:
     entity: Entity | None = None
     count: Count | None = None
     window: int | None = None
+    as_of: dt.date | None = None
     path: str = ""
     line: int = 0
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 from spacy.tokens import Doc
 from text_to_num import text2num
@@ -46,7 +46,7 @@ _APPROX = (
 )
 
 
-class Match(str, Enum):
+class Match(StrEnum):
     """How a mentioned number relates to a claimed count."""
 
     EQUAL = "equal"            # the mention commits to the claimed count

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..model import Claim, Finding, Verdict
 from ..numbers import Match
 from ..reading import Reading, slot_key
-from ..scope import cover, gap, overlaps
+from ..scope import cover, elsewhen, gap, overlaps
 from .common import judge
 
 GROUP_REACH = 12  # a group word decides for a member at most this many tokens away
@@ -27,6 +27,7 @@ def check_membership(claim: Claim, index: int, reading: Reading) -> list[Finding
         members = _members(claim, index, reading, sent)
         candidates = [(s, True) for s in reading.spans(group_key, sent)]
         candidates += [(s, False) for s in reading.spans(opposite_key, sent)]
+        candidates = [c for c in candidates if not elsewhen(reading, sent, c[0], claim.as_of)]
         best = None
         for member in members:
             for term, positive in candidates:

@@ -6,13 +6,13 @@ from ..matching import Spans
 from ..model import Claim, Finding, Verdict
 from ..numbers import Match
 from ..reading import Reading, cue, slot_key
-from ..scope import causal, cover, hedge, negation, overlaps, request_frame
+from ..scope import causal, cover, elsewhen, hedge, negation, overlaps, request_frame
 from .common import nearest
 
 COUNT_REACH = 3  # words allowed between a number and the counted noun ("52 political prisoners")
 
 
-def _contexts(reading: Reading, sent: int, index: int) -> Spans:
+def _contexts(reading: Reading, sent: int, index: int, claim: Claim) -> Spans:
     """Return the event words of a sentence that speak of the event itself.
 
     An event word that is itself a request ("had requested") counts unless it is
@@ -22,6 +22,8 @@ def _contexts(reading: Reading, sent: int, index: int) -> Spans:
     requests = reading.spans(cue("request"), sent)
     out = []
     for span in reading.spans(slot_key(index, "context"), sent):
+        if elsewhen(reading, sent, span, claim.as_of):
+            continue
         if any(overlaps(span, r) for r in requests):
             if not causal(reading, sent, span):
                 out.append(span)
@@ -38,7 +40,7 @@ def check_quantity(claim: Claim, index: int, reading: Reading) -> list[Finding]:
         mentions = reading.numbers.get(sent, [])
         if not mentions:
             continue
-        contexts = _contexts(reading, sent, index)
+        contexts = _contexts(reading, sent, index, claim)
         if not contexts:
             continue
         for counted in reading.spans(counted_key, sent):
@@ -50,13 +52,16 @@ def check_quantity(claim: Claim, index: int, reading: Reading) -> list[Finding]:
             phrase = (mention.start, counted[1])
             context = nearest(phrase, contexts, len(reading.doc))
             core = cover(phrase, context)
+            if elsewhen(reading, sent, core, claim.as_of):
+                continue
             said = f"{mention.text} {reading.text(*counted)} ({reading.text(*context)})"
             match = mention.compare(claim.count)
             own = [context]
             negated = negation(reading, sent, context, own)
             hedged = hedge(reading, sent, core, own)
             if negated is not None:
-                verdict, reason = Verdict.CONTRADICTED, f"'{reading.text(*negated)}' negates: {said}"
+                verdict = Verdict.CONTRADICTED
+                reason = f"'{reading.text(*negated)}' negates: {said}"
             elif match is Match.DIFFERENT:
                 verdict, reason = Verdict.CONTRADICTED, f"{said} ≠ {claim.count}"
             elif match is Match.COMPATIBLE:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..model import Claim, Finding
 from ..reading import Reading, slot_key
-from ..scope import cover, gap, overlaps
+from ..scope import cover, elsewhen, gap, overlaps
 from .common import judge, nearest
 
 DEFAULT_WINDOW = 8  # words allowed between the predicate and its object or subject
@@ -29,6 +29,7 @@ def check_relation(claim: Claim, index: int, reading: Reading) -> list[Finding]:
         best = None
         candidates = [(s, True) for s in reading.spans(predicate_key, sent)]
         candidates += [(s, False) for s in reading.spans(opposite_key, sent)]
+        candidates = [c for c in candidates if not elsewhen(reading, sent, c[0], claim.as_of)]
         for term, positive in candidates:
             obj = nearest(term, [o for o in objects if not overlaps(o, term)], window)
             if obj is None:

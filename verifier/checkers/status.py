@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..model import Claim, Finding
 from ..reading import Reading, slot_key
-from ..scope import cover, gap
+from ..scope import cover, elsewhen, gap
 from .common import judge
 
 STATUS_REACH = 25  # a state word decides for an entity at most this many tokens away
@@ -21,6 +21,7 @@ def check_status(claim: Claim, index: int, reading: Reading) -> list[Finding]:
             continue
         candidates = [(span, True) for span in reading.spans(slot_key(index, "state"), sent)]
         candidates += [(span, False) for span in reading.spans(slot_key(index, "opposite"), sent)]
+        candidates = [c for c in candidates if not elsewhen(reading, sent, c[0], claim.as_of)]
         best = None
         for mention in mentions:
             for span, positive in candidates:

@@ -1,0 +1,62 @@
+"""Relation claims: contrast cases around a supporting sentence."""
+
+import pytest
+
+from tests.helpers import check
+
+RELIEF = {"id": "relief", "claim": "The US eased sanctions on Belavia.", "kind": "relation",
+          "subject": {"name": "United States", "aliases": ["US", "U.S.", "Washington"]},
+          "predicate": ["@sanctions_relief"], "opposite": ["impose sanctions"],
+          "object": ["Belavia"]}
+PARTS = {"id": "parts", "claim": "Belavia may buy Boeing parts.", "kind": "relation",
+         "predicate": ["buy", "purchase", "service"], "object": ["Boeing", "aircraft part"]}
+DENIAL = {"id": "denial", "claim": "Lukashenko denies holding political prisoners.",
+          "kind": "relation", "subject": {"name": "Alexander Lukashenko",
+                                          "aliases": ["Lukashenko"]},
+          "predicate": ["deny", "there be no"], "opposite": ["acknowledge", "admit"],
+          "object": ["political prisoner"]}
+
+
+@pytest.mark.parametrize("text,verdict", [
+    ("Washington will lift sanctions on Belavia.", "supported"),
+    ("The US agreed to ease sanctions against the state carrier Belavia.", "supported"),
+    ("The United States granted the carrier Belavia relief from sanctions.", "supported"),
+    ("Washington is lifting several sanctions on Belavia, officials said.", "supported"),
+    # negation inserted
+    ("Washington did not lift sanctions on Belavia.", "contradicted"),
+    ("Washington refused to ease sanctions on Belavia.", "contradicted"),
+    # the opposite predicate
+    ("Washington will impose sanctions on Belavia.", "contradicted"),
+    # hedge inserted
+    ("Washington may lift sanctions on Belavia.", "hedged"),
+    ("Washington could not confirm it would lift sanctions on Belavia.", "hedged"),
+    # another object, another subject
+    ("Washington will lift sanctions on Aeroflot.", "silent"),
+    ("Brussels will lift sanctions on Belavia.", "silent"),
+])
+def test_relation_with_subject(text, verdict):
+    assert check(RELIEF, text).verdict == verdict
+
+
+@pytest.mark.parametrize("text,verdict", [
+    ("The relief lets the carrier buy spare parts for its Boeing jets.", "supported"),
+    ("The airline may now service and purchase Boeing aircraft parts, an official said.",
+     "hedged"),
+    ("The waiver allows it to purchase components for a fleet that includes Boeing jets.",
+     "supported"),
+    ("The relief does not let the carrier buy Boeing parts.", "contradicted"),
+    ("The relief lets the carrier buy Airbus parts.", "silent"),
+])
+def test_relation_without_subject(text, verdict):
+    assert check(PARTS, text).verdict == verdict
+
+
+@pytest.mark.parametrize("text,verdict", [
+    ("Lukashenko says there are no political prisoners in his country.", "supported"),
+    ("Alexander Lukashenko has long denied holding political prisoners.", "supported"),
+    ("Lukashenko admitted there are political prisoners in Belarus.", "contradicted"),
+    ("Lukashenko does not deny that political prisoners exist.", "contradicted"),
+    ("Rights groups say there are no political prisoners left to free.", "silent"),
+])
+def test_relation_denial_reads_as_a_denial(text, verdict):
+    assert check(DENIAL, text).verdict == verdict

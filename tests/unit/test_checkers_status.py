@@ -1,0 +1,39 @@
+"""Status claims: contrast cases around a supporting sentence."""
+
+import pytest
+
+from tests.helpers import check
+
+HELD = {"id": "activist-held", "claim": "Ales Bialiatski remains imprisoned.", "kind": "status",
+        "entity": {"name": "Ales Bialiatski", "aliases": ["Ales Byalyatski"]}}
+
+
+@pytest.mark.parametrize("text,verdict", [
+    ("Rights lawyer Ales Bialiatski remains behind bars.", "supported"),
+    ("Ales Bialiatski is still being held in a penal colony.", "supported"),
+    ("Alés Bialiatski remains in custody, his wife said.", "supported"),
+    ("Ales Bialiatski was not among those released.", "supported"),
+    ("Critics such as Ales Bialiatski and two others remain jailed.", "supported"),
+    # opposite state
+    ("Ales Bialiatski was among those released.", "contradicted"),
+    ("Ales Bialiatski was freed on Thursday.", "contradicted"),
+    ("Ales Byalyatski was pardoned on Thursday.", "contradicted"),
+    ("Ales Bialiatski is no longer in custody.", "contradicted"),
+    # hedge inserted
+    ("It is unclear whether Ales Bialiatski was freed.", "hedged"),
+    ("Ales Bialiatski is reportedly still behind bars.", "hedged"),
+    # another person named
+    ("Maria Kalesnikava remains behind bars.", "silent"),
+    ("Ales Bialiatski gave a speech in 2021.", "silent"),
+])
+def test_status(text, verdict):
+    assert check(HELD, text).verdict == verdict
+
+
+def test_status_surname_counts_after_the_full_name():
+    text = "Ales Bialiatski won the prize in 2022. On Thursday Bialiatski was freed."
+    assert check(HELD, text).verdict == "contradicted"
+
+
+def test_status_surname_alone_is_not_enough():
+    assert check(HELD, "Bialiatski was freed on Thursday.").verdict == "silent"
