@@ -113,7 +113,7 @@ def extract(raw: str) -> Extracted:
             continue
         if is_prose(line):
             kept.append(line)
-        elif not kept and title is None and len(_words(line)) >= 3:
+        elif not kept and title is None and len(_words(line.split(" | ")[0])) >= 3:
             title = line.split(" | ")[0].strip()
     paragraphs = [p for n, p in enumerate(kept)
                   if not any(p in later for later in kept[n + 1:])]

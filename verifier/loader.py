@@ -109,37 +109,31 @@ def load_schema(name: str) -> dict:
     return json.loads(text)
 
 
-def _relevance(error: jsonschema.ValidationError):
-    # Deeper errors first (they name the field), then jsonschema's own relevance.
-    return (-len(error.absolute_path), relevance(error))
-
-
 def validate(document: YamlDocument, schema_name: str) -> list[Problem]:
     """Return every schema problem of a document, the most relevant first."""
     validator = jsonschema.Draft202012Validator(load_schema(schema_name))
-    errors = list(validator.iter_errors(document.data))
-    if not errors:
-        return []
-    leading = best_match(errors)
-    ordered = [leading] + sorted((e for e in errors if e is not leading),
-                                 key=lambda e: (document.line(e.absolute_path),
-                                                format_path(e.absolute_path), e.message))
-    problems = []
-    for error in ordered:
-        for leaf in _leaves(error):
-            where = format_path(leaf.absolute_path)
-            problem = Problem(document.path, document.line(leaf.absolute_path),
-                              f"{where}: {_message(leaf)}")
-            if problem not in problems:
-                problems.append(problem)
+    errors = sorted(validator.iter_errors(document.data), key=relevance, reverse=True)
+    problems: list[Problem] = []
+    for error in errors:
+        leaf = _leaf(error)
+        where = format_path(leaf.absolute_path)
+        problem = Problem(document.path, document.line(leaf.absolute_path),
+                          f"{where}: {_message(leaf)}")
+        if problem not in problems:
+            problems.append(problem)
     return problems
 
 
-def _leaves(error: jsonschema.ValidationError) -> list[jsonschema.ValidationError]:
-    """Return the errors that say what is wrong: the best of a oneOf/anyOf's context."""
-    if error.context:
-        return [best_match(error.context)]
-    return [error]
+def _leaf(error: jsonschema.ValidationError) -> jsonschema.ValidationError:
+    """Return the error that says what is wrong, inside a oneOf/anyOf.
+
+    Of the alternatives, those that fail only on the value's type are the ones the
+    author did not mean ({name: ...} was meant as a mapping, not a string).
+    """
+    while error.context:
+        meant = [e for e in error.context if e.validator != "type"] or list(error.context)
+        error = best_match(meant)
+    return error
 
 
 def _message(error: jsonschema.ValidationError) -> str:

@@ -7,8 +7,8 @@ The term language is deliberately small and bounded (no regular expressions):
 - a word in capitals matches only capitalised text ("US" matches "US" and "U.S.",
   never the pronoun "us");
 - case and diacritics are folded;
-- in a phrase term, up to ``PHRASE_GAP`` words (no punctuation) may stand between
-  two consecutive words; names, quoted phrases and lexicon cues match word for word,
+- in a phrase term, up to ``PHRASE_GAP`` words (no punctuation, no negation) may
+  stand between two consecutive words; names, quoted phrases and lexicon cues match word for word,
   and names match their written form only (no lemmas: "Rose" is not "rise").
 
 Each pattern is a fixed sequence with bounded gaps, so matching costs at most
@@ -27,6 +27,8 @@ from .nlp import fold, lemmas, term_words
 
 PHRASE_GAP = 2
 MAX_TERM_WORDS = 8
+# A gap never swallows a negation: "be held" must not match "is not held".
+GAP_EXCLUDES = ["not", "n't", "no", "never", "neither", "nor", "without"]
 
 Spans = list[tuple[int, int]]
 
@@ -55,7 +57,8 @@ def term_pattern(term: str, gaps: bool = True, lemma: bool = True) -> list[dict]
     pattern: list[dict] = []
     for n, word in enumerate(words):
         if n and gaps:
-            pattern.append({"IS_PUNCT": False, "IS_SPACE": False, "OP": f"{{0,{PHRASE_GAP}}}"})
+            pattern.append({"IS_PUNCT": False, "IS_SPACE": False,
+                            "NORM": {"NOT_IN": GAP_EXCLUDES}, "OP": f"{{0,{PHRASE_GAP}}}"})
         pattern.append(_word_pattern(word, lemma))
     return pattern
 

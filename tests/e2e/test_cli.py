@@ -1,0 +1,92 @@
+"""The command line, run as a user would: exit codes, output files and error lines."""
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(*args, cwd=ROOT):
+    return subprocess.run([sys.executable, "-m", "verifier.cli", *args], cwd=cwd,
+                          capture_output=True, text=True, timeout=120)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    for folder in ("claims", "fixtures"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    return tmp_path
+
+
+def test_cli_check_seeds_passes_and_writes_reports(project: Path):
+    done = run("check", "--format", "json", "--output", "out.json", cwd=project)
+    assert done.returncode == 0, done.stderr
+    doc = json.loads((project / "out.json").read_text(encoding="utf-8"))
+    assert len(doc["results"]) == 85
+    assert all(r["verdict"] == r["expected"] for r in doc["results"])
+    assert (project / "reports" / "results.json").read_text(encoding="utf-8") == (
+        project / "out.json").read_text(encoding="utf-8")
+    assert (project / "reports" / "matrix.md").exists()
+
+
+def test_cli_check_exits_1_when_a_verdict_differs(project: Path):
+    path = project / "fixtures" / "expected" / "belarus-2025-09.expected.yaml"
+    text = path.read_text(encoding="utf-8").replace("    scopex: silent\n", "    scopex: hedged\n",
+                                                    1)
+    path.write_text(text, encoding="utf-8")
+    done = run("check", cwd=project)
+    assert done.returncode == 1
+    assert "1 of 85 pairs differ" in done.stdout
+
+
+def test_cli_bad_claim_file_exits_2_with_one_line_and_keeps_the_good_ones(project: Path):
+    (project / "claims" / "bad.claims.yaml").write_text(
+        "event: bad\ntitle: Bad\nas_of: 2025-09-11\nclaims:\n  - id: x\n    claim: X.\n"
+        "    kind: quantity\n    count: fifty\n    counted: [a]\n    context: [b]\n",
+        encoding="utf-8")
+    done = run("check", "--format", "json", "--output", "out.json", cwd=project)
+    assert done.returncode == 2
+    assert done.stderr.splitlines()[0].startswith(
+        "error: claims/bad.claims.yaml:8: claims[0].count: 'fifty' is not of type 'integer'")
+    assert "Traceback" not in done.stderr
+    assert len(json.loads((project / "out.json").read_text())["results"]) == 85
+
+
+def test_cli_bad_article_becomes_error_rows(project: Path):
+    (project / "fixtures" / "articles" / "broken.txt").write_bytes(b"\xff\xfe\x00\x00bad")
+    done = run("check", "--format", "json", "--output", "out.json", cwd=project)
+    assert done.returncode == 2
+    doc = json.loads((project / "out.json").read_text())
+    errors = [r for r in doc["results"] if r["verdict"] == "error"]
+    assert len(errors) == 17 and {r["source"] for r in errors} == {"broken"}
+
+
+def test_cli_missing_path_is_a_usage_error(project: Path):
+    done = run("check", "--claims", "nowhere", cwd=project)
+    assert done.returncode == 2
+    assert done.stderr.strip() == (
+        "error: nowhere: no such claim file or folder; check the path")
+
+
+def test_cli_validate(project: Path):
+    done = run("validate", cwd=project)
+    assert done.returncode == 0 and "17 claim(s) valid" in done.stdout
+
+
+def test_cli_ingest_writes_a_fixture(project: Path):
+    out = project / "x.txt"
+    done = run("ingest", str(ROOT / "seeds" / "004_ba2a3b7a6fd762a4.txt"), "--source", "wire",
+               "-o", str(out), cwd=project)
+    assert done.returncode == 0, done.stderr
+    assert out.read_text(encoding="utf-8").startswith("---\nsource: wire\n")
+
+
+@pytest.mark.parametrize("command", ["check", "validate", "ingest"])
+def test_cli_every_command_has_help(command):
+    done = run(command, "--help")
+    assert done.returncode == 0 and "usage: verifier" in done.stdout

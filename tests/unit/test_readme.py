@@ -1,0 +1,27 @@
+"""The README's two commands are the ones CI runs."""
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _readme_commands() -> list[str]:
+    lines = (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
+    blocks, inside = [], False
+    for line in lines:
+        if line.startswith("```"):
+            inside = not inside
+            continue
+        if inside:
+            blocks.append(line)
+            if len(blocks) == 2:
+                break
+    return blocks
+
+
+def test_readme_starts_with_install_and_test_commands_that_ci_runs():
+    install, test = _readme_commands()
+    assert "pip install" in install and "verifier check" in install
+    assert "pytest" in test
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    assert install in ci and any(line.startswith(test) for line in ci)

@@ -1,0 +1,55 @@
+"""Reports: the JSON document, the Markdown matrix and atomic writes."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from verifier.engine import check_run
+from verifier.report import render_json, render_markdown, write_atomic, write_reports
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def seed_run():
+    return check_run([ROOT / "claims"], [ROOT / "fixtures" / "articles"],
+                     [ROOT / "fixtures" / "expected"])
+
+
+def test_report_json_document_shape(seed_run):
+    doc = json.loads(render_json(seed_run))
+    assert doc["format"] == "claim-verifier/results" and doc["version"] == 1
+    assert len(doc["results"]) == len(seed_run.claims) * len(seed_run.sources)
+    row = doc["results"][0]
+    assert set(row) == {"claim", "source", "event", "verdict", "expected", "evidence", "reason"}
+    assert set(row["evidence"][0]) == {"text", "start", "end"}
+
+
+def test_report_is_deterministic(seed_run):
+    again = check_run([ROOT / "claims"], [ROOT / "fixtures" / "articles"],
+                      [ROOT / "fixtures" / "expected"])
+    assert render_json(seed_run) == render_json(again)
+    assert render_markdown(seed_run) == render_markdown(again)
+
+
+def test_report_markdown_has_matrix_and_per_source_rows(seed_run):
+    text = render_markdown(seed_run)
+    assert "| claim " in text and "| source " in text
+    for source in seed_run.sources:
+        assert f"| {source} " in text
+
+
+def test_report_write_atomic_keeps_the_old_file_when_writing_fails(tmp_path: Path):
+    target = tmp_path / "results.json"
+    target.write_text("old", encoding="utf-8")
+
+    with pytest.raises(TypeError):
+        write_atomic(target, 12345)  # not text: the write fails midway
+    assert target.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["results.json"]
+
+
+def test_report_write_reports(tmp_path: Path, seed_run):
+    written = write_reports(seed_run, tmp_path / "reports")
+    assert sorted(p.name for p in written) == ["matrix.md", "results.json"]
