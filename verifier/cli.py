@@ -14,21 +14,23 @@ from pathlib import Path
 
 import yaml
 
-from . import __version__
+from . import __version__, options
+from .approved import APPROVED_FILE, changes, load_approved
 from .claims import load_claim_files
+from .document import read_document
 from .engine import check_run
 from .errors import UsageError, VerifierError
 from .expectations import load_expectations
 from .ingest import extract, render_fixture
 from .matrix import mismatches
 from .model import Problem
-from .report import FORMATS, render, write_atomic, write_reports
+from .report import FORMATS, REPORT_FILES, render, write_atomic, write_reports
 
 EXIT_OK, EXIT_MISMATCH, EXIT_BAD_INPUT = 0, 1, 2
-DEFAULT_CLAIMS = "claims"
-DEFAULT_ARTICLES = "fixtures/articles"
-DEFAULT_EXPECTED = "fixtures/expected"
-DEFAULT_REPORTS = "reports"
+DEFAULT_CLAIMS = options.CLAIMS.default
+DEFAULT_ARTICLES = options.ARTICLES.default
+DEFAULT_EXPECTED = options.EXPECTED.default
+DEFAULT_REPORTS = options.REPORTS.default
 
 
 def _report_problems(problems: Sequence[Problem]) -> None:
@@ -54,7 +56,13 @@ def cmd_check(args: argparse.Namespace) -> int:
         print("error: no usable claims; fix the claim files above", file=sys.stderr)
         return EXIT_BAD_INPUT
     if not args.no_reports:
+        moved = changes(load_approved(args.reports), run)
         write_reports(run, args.reports)
+        if moved:
+            print(f"{args.reports}/: {len(moved)} cell(s) changed from the previous matrix "
+                  "(review the diff before committing):", file=sys.stderr)
+            for change in moved:
+                print(f"  {change}", file=sys.stderr)
     text = render(run, args.format)
     if args.output:
         write_atomic(args.output, text)
@@ -63,6 +71,17 @@ def cmd_check(args: argparse.Namespace) -> int:
     if run.problems:
         return EXIT_BAD_INPUT
     return EXIT_MISMATCH if mismatches(run.results) else EXIT_OK
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    """Re-render a stored results document without checking anything again."""
+    run = read_document(args.input)
+    text = render(run, args.format)
+    if args.output:
+        write_atomic(args.output, text)
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -150,9 +169,19 @@ def build_parser() -> argparse.ArgumentParser:
                        help="how to print the matrix (default table)")
     check.add_argument("--output", metavar="FILE", help="write the rendering to FILE, not stdout")
     check.add_argument("--reports", metavar="DIR", default=DEFAULT_REPORTS,
-                       help=f"folder for results.json and matrix.md (default {DEFAULT_REPORTS}/)")
+                       help=f"folder for {', '.join(REPORT_FILES.values())} "
+                            f"(default {DEFAULT_REPORTS}/)")
     check.add_argument("--no-reports", action="store_true", help="do not write the reports folder")
     check.set_defaults(func=cmd_check)
+
+    report = sub.add_parser("report", help="re-render stored results in another format",
+                            description=cmd_report.__doc__)
+    report.add_argument("--input", metavar="FILE", default=f"{DEFAULT_REPORTS}/{APPROVED_FILE}",
+                        help=f"results document (default {DEFAULT_REPORTS}/{APPROVED_FILE})")
+    report.add_argument("--format", choices=FORMATS, default="markdown",
+                        help="markdown (default), table, json, csv or html")
+    report.add_argument("--output", metavar="FILE", help="write to FILE, not stdout")
+    report.set_defaults(func=cmd_report)
 
     validate = sub.add_parser("validate", help="validate claim files only",
                               description=cmd_validate.__doc__)

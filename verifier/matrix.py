@@ -2,10 +2,25 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .model import Result, Verdict
+
+SMALL_SAMPLE = 5  # fewer decided claims than this: the accuracy comes with a warning
+Z_95 = 1.959963984540054
+
+
+def wilson(successes: int, total: int, z: float = Z_95) -> tuple[float, float] | None:
+    """Return the Wilson score interval for a proportion, or None when total is 0."""
+    if total == 0:
+        return None
+    p = successes / total
+    denominator = 1 + z * z / total
+    centre = (p + z * z / (2 * total)) / denominator
+    half = z * math.sqrt(p * (1 - p) / total + z * z / (4 * total * total)) / denominator
+    return max(0.0, centre - half), min(1.0, centre + half)
 
 
 @dataclass(frozen=True)
@@ -33,6 +48,16 @@ class SourceStats:
         """Return supported / (supported + contradicted), or None without either."""
         decided = self.supported + self.contradicted
         return self.supported / decided if decided else None
+
+    @property
+    def interval(self) -> tuple[float, float] | None:
+        """Return the 95% Wilson score interval of the accuracy, or None without data."""
+        return wilson(self.supported, self.supported + self.contradicted)
+
+    @property
+    def small_sample(self) -> bool:
+        """Return True when too few claims were decided to trust the accuracy."""
+        return self.supported + self.contradicted < SMALL_SAMPLE
 
     @property
     def coverage(self) -> float | None:

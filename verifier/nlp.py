@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.lookups import load_lookups
 from spacy.tokens import Doc
 
-PIPELINE_VERSION = "1"
+PIPELINE_VERSION = "2"
 _DOTS = re.compile(r"(?<=\w)\.(?=\w|$)")
 
 
@@ -68,16 +68,24 @@ class FoldingLemmatizer:
 
 
 _OPENING_QUOTES = frozenset({"“", "‘", "«", '"'})
+_CLOSING_QUOTES = frozenset({"”", "’", "»", '"', "'"})
 _SENTENCE_ENDS = frozenset({".", "!", "?", "…"})
 
 
-class QuoteBoundaries:
-    """Move an opening quote mark that the sentencizer left at a sentence end to the next one."""
+class SentenceBoundaries:
+    """Fix three sentencizer habits: start a sentence after every paragraph break
+    (even after "X." or "U.S."); move an opening quote mark left at the end of a
+    sentence to the start of the next one; keep "“... behind!” he said." whole."""
 
     def __call__(self, doc: Doc) -> Doc:
         for i in range(1, len(doc) - 1):
             token = doc[i]
-            if (token.text in _OPENING_QUOTES and doc[i - 1].text in _SENTENCE_ENDS
+            if token.is_space and "\n" in token.text:
+                doc[i + 1].is_sent_start = True
+            elif (token.is_sent_start and token.text[:1].islower()
+                    and doc[i - 1].text in _CLOSING_QUOTES):
+                token.is_sent_start = False
+            elif (token.text in _OPENING_QUOTES and doc[i - 1].text in _SENTENCE_ENDS
                     and not token.is_sent_start and doc[i + 1].is_sent_start
                     and not token.whitespace_):
                 token.is_sent_start = True
@@ -85,9 +93,9 @@ class QuoteBoundaries:
         return doc
 
 
-@Language.factory("verifier_quote_boundaries")
-def _make_quote_boundaries(nlp: Language, name: str) -> QuoteBoundaries:
-    return QuoteBoundaries()
+@Language.factory("verifier_sentence_boundaries")
+def _make_sentence_boundaries(nlp: Language, name: str) -> SentenceBoundaries:
+    return SentenceBoundaries()
 
 
 @Language.factory("verifier_folding_lemmatizer")
@@ -97,10 +105,10 @@ def _make_folding_lemmatizer(nlp: Language, name: str) -> FoldingLemmatizer:
 
 @cache
 def build_pipeline() -> Language:
-    """Return the shared pipeline: tokenizer, sentencizer, quote fix-up, folding lemmatizer."""
+    """Return the shared pipeline: tokenizer, sentencizer, boundary fix-ups, folding lemmatizer."""
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
-    nlp.add_pipe("verifier_quote_boundaries")
+    nlp.add_pipe("verifier_sentence_boundaries")
     nlp.add_pipe("verifier_folding_lemmatizer")
     return nlp
 

@@ -1,4 +1,4 @@
-"""Render a run: the versioned JSON document, Markdown and terminal tables.
+"""Render a run: Markdown for reviews, terminal tables, CSV and a self-contained HTML page.
 
 All output is deterministic: sources sorted by id, claims in claim-file order,
 fixed number formats and no timestamps, so a diff means a verdict changed.
@@ -6,72 +6,34 @@ fixed number formats and no timestamps, so a diff means a verdict changed.
 
 from __future__ import annotations
 
-import json
+import csv
+import html
+import io
 import os
 import tempfile
 from pathlib import Path
 
 from tabulate import tabulate
 
-from . import __version__
+from .document import render_json
 from .matrix import mismatches, percent, source_stats
-from .model import Run, Verdict
+from .model import CHECKED_VERDICTS, Run, Verdict
+from .quality import measure
 
-RESULTS_FORMAT = "claim-verifier/results"
-RESULTS_VERSION = 1
-FORMATS = ("table", "markdown", "json")
-
-
-def to_document(run: Run) -> dict:
-    """Return the canonical JSON document of a run."""
-    stats = source_stats(run.results)
-    return {
-        "format": RESULTS_FORMAT,
-        "version": RESULTS_VERSION,
-        "verifier": __version__,
-        "claims": [{"id": c.id, "kind": c.kind.value, "claim": c.text, "path": c.path,
-                    "line": c.line} for c in run.claims],
-        "sources": list(run.sources),
-        "results": [{
-            "claim": r.claim, "source": r.source, "event": r.event,
-            "verdict": r.verdict.value,
-            "expected": r.expected.value if r.expected else None,
-            "evidence": [{"text": e.text, "start": e.start, "end": e.end} for e in r.evidence],
-            "reason": r.reason,
-        } for r in run.results],
-        "summary": {
-            "sources": {s.source: {"supported": s.supported, "contradicted": s.contradicted,
-                                   "hedged": s.hedged, "silent": s.silent, "errors": s.errors,
-                                   "accuracy": _round(s.accuracy), "coverage": _round(s.coverage)}
-                        for s in stats},
-            "mismatches": len(mismatches(run.results)),
-        },
-        "problems": [{"path": p.path, "line": p.line, "message": p.message}
-                     for p in run.problems],
-    }
-
-
-def _round(value: float | None) -> float | None:
-    return None if value is None else round(value, 4)
-
-
-def render_json(run: Run) -> str:
-    """Return the JSON document as text (sorted keys inside records, two-space indent)."""
-    return json.dumps(to_document(run), indent=2, ensure_ascii=False) + "\n"
+FORMATS = ("table", "markdown", "json", "csv", "html")
+REPORT_FILES = {"json": "results.json", "markdown": "matrix.md", "csv": "matrix.csv",
+                "html": "matrix.html"}
 
 
 def _cell(verdict: Verdict, expected: Verdict | None) -> str:
     if expected is not None and expected != verdict:
         return f"{verdict.value} (expected {expected.value})"
-    if expected is None and verdict is Verdict.CONTRADICTED:
-        return f"{verdict.value} (!)"
     return verdict.value
 
 
 def matrix_rows(run: Run) -> tuple[list[str], list[list[str]]]:
     """Return the header and rows of the matrix: one row per claim, one column per source."""
     cells = {(r.claim, r.source): r for r in run.results}
-    header = ["claim", *run.sources]
     rows = []
     for claim in run.claims:
         row = [claim.id]
@@ -79,54 +41,137 @@ def matrix_rows(run: Run) -> tuple[list[str], list[list[str]]]:
             result = cells.get((claim.id, source))
             row.append(_cell(result.verdict, result.expected) if result else "")
         rows.append(row)
-    return header, rows
+    return ["claim", *run.sources], rows
 
 
 def stats_rows(run: Run) -> tuple[list[str], list[list[str]]]:
     """Return the header and rows of the per-source summary."""
     header = ["source", "supported", "contradicted", "hedged", "silent", "errors", "accuracy",
-              "coverage"]
-    rows = [[s.source, str(s.supported), str(s.contradicted), str(s.hedged), str(s.silent),
-             str(s.errors), percent(s.accuracy), percent(s.coverage)]
-            for s in source_stats(run.results)]
+              "95% interval", "coverage", "note"]
+    rows = []
+    for s in source_stats(run.results):
+        interval = s.interval
+        span = f"{interval[0] * 100:.1f}–{interval[1] * 100:.1f}%" if interval else "n/a"
+        note = f"only {s.supported + s.contradicted} decided" if s.small_sample else ""
+        rows.append([s.source, str(s.supported), str(s.contradicted), str(s.hedged),
+                     str(s.silent), str(s.errors), percent(s.accuracy), span,
+                     percent(s.coverage), note])
     return header, rows
 
 
-def _tables(run: Run, fmt: str) -> str:
+def quality_rows(run: Run) -> tuple[list[str], list[list[str]], str]:
+    """Return the confusion matrix (expected × given) and a per-verdict score line."""
+    quality = measure(run.results)
+    header = ["expected \\ given", *(v.value for v in CHECKED_VERDICTS)]
+    rows = [[e.value, *(str(quality.confusion.get((e, g), 0)) for g in CHECKED_VERDICTS)]
+            for e in CHECKED_VERDICTS]
+    scores = ", ".join(f"{s.verdict.value} P {s.precision:.3f} R {s.recall:.3f} F1 {s.f1:.3f}"
+                       for s in quality.scores)
+    macro = "n/a" if quality.macro_f1 is None else f"{quality.macro_f1:.3f}"
+    summary = (f"{quality.agreed} of {quality.compared} pairs agree with their expected verdict;"
+               f" macro-F1 {macro}" + (f" ({scores})" if scores else ""))
+    return header, rows, summary
+
+
+def _tables(run: Run, fmt: str) -> tuple[str, str, str, str]:
     header, rows = matrix_rows(run)
     matrix = tabulate(rows, headers=header, tablefmt=fmt, disable_numparse=True)
     header, rows = stats_rows(run)
     stats = tabulate(rows, headers=header, tablefmt=fmt, disable_numparse=True,
-                     colalign=("left",) + ("right",) * (len(header) - 1))
-    return matrix, stats
+                     colalign=("left",) + ("right",) * 8 + ("left",))
+    header, rows, summary = quality_rows(run)
+    confusion = tabulate(rows, headers=header, tablefmt=fmt, disable_numparse=True)
+    return matrix, stats, confusion, summary
+
+
+def _verdict_line(run: Run) -> str:
+    wrong = mismatches(run.results)
+    if not wrong:
+        return f"All {len(run.results)} pairs meet their expected verdict."
+    return f"{len(wrong)} of {len(run.results)} pairs differ from their expected verdict."
 
 
 def render_markdown(run: Run) -> str:
-    """Return the matrix and per-source summary as GitHub Markdown, ready for a review."""
-    matrix, stats = _tables(run, "github")
-    lines = ["## Accuracy matrix", "", matrix, "", "## Per source", "", stats, "",
-             "accuracy = supported / (supported + contradicted); "
-             "coverage = share of claims not silent.", ""]
-    wrong = mismatches(run.results)
-    lines.append(f"{len(wrong)} of {len(run.results)} pairs differ from their expected verdict."
-                 if wrong else f"All {len(run.results)} pairs meet their expected verdict.")
-    return "\n".join(lines) + "\n"
+    """Return the matrix, per-source summary and verifier quality as GitHub Markdown."""
+    matrix, stats, confusion, summary = _tables(run, "github")
+    return "\n".join([
+        "## Accuracy matrix", "", matrix, "", "## Per source", "", stats, "",
+        "accuracy = supported / (supported + contradicted), with its 95% Wilson interval; "
+        "coverage = share of claims not silent.", "",
+        "## Verifier against expected verdicts", "", confusion, "", summary, "",
+        _verdict_line(run), ""])
 
 
 def render_table(run: Run) -> str:
     """Return the matrix and per-source summary as plain terminal tables."""
-    matrix, stats = _tables(run, "simple")
-    wrong = mismatches(run.results)
-    tail = [f"{len(wrong)} of {len(run.results)} pairs differ from their expected verdict:"]
+    matrix, stats, _, summary = _tables(run, "simple")
+    tail = [_verdict_line(run)]
     tail += [f"  {r.claim} [{r.source}]: {r.verdict.value}, expected "
              f"{r.expected.value if r.expected else 'not contradicted'} ({r.reason})"
-             for r in wrong]
-    if not wrong:
-        tail = [f"All {len(run.results)} pairs meet their expected verdict."]
-    return "\n".join([matrix, "", stats, "", *tail]) + "\n"
+             for r in mismatches(run.results)]
+    return "\n".join([matrix, "", stats, "", summary, *tail]) + "\n"
 
 
-RENDERERS = {"table": render_table, "markdown": render_markdown, "json": render_json}
+def render_csv(run: Run) -> str:
+    """Return one CSV row per (claim, source) pair, with the first evidence sentence."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["claim", "source", "verdict", "expected", "evidence", "start", "end",
+                     "reason"])
+    for r in run.results:
+        first = r.evidence[0] if r.evidence else None
+        writer.writerow([r.claim, r.source, r.verdict.value,
+                         r.expected.value if r.expected else "",
+                         first.text if first else "", first.start if first else "",
+                         first.end if first else "", r.reason])
+    return out.getvalue()
+
+
+_COLOURS = {"supported": "#c8e6c9", "contradicted": "#ffcdd2", "hedged": "#fff3c4",
+            "silent": "#eeeeee", "error": "#b0bec5"}
+
+
+def render_html(run: Run) -> str:
+    """Return a self-contained HTML page: cells coloured by verdict, evidence on hover/click.
+
+    Every string from claims and articles is escaped.
+    """
+    e = html.escape
+    cells = {(r.claim, r.source): r for r in run.results}
+    head = "".join(f"<th>{e(s)}</th>" for s in run.sources)
+    body = []
+    for claim in run.claims:
+        row = [f'<th title="{e(claim.text)}">{e(claim.id)}</th>']
+        for source in run.sources:
+            r = cells.get((claim.id, source))
+            if r is None:
+                row.append("<td></td>")
+                continue
+            evidence = " | ".join(f"[{x.start}–{x.end}] {x.text}" for x in r.evidence)
+            mark = "" if r.matches_expectation else " ✗"
+            detail = (f"<details><summary>{e(r.verdict.value)}{mark}</summary>"
+                      f"<p>{e(evidence) or 'no evidence'}</p><p><i>{e(r.reason)}</i></p>"
+                      + (f"<p>expected: {e(r.expected.value)}</p>" if r.expected else "")
+                      + "</details>")
+            row.append(f'<td class="{e(r.verdict.value)}" title="{e(evidence or r.reason)}">'
+                       f"{detail}</td>")
+        body.append("<tr>" + "".join(row) + "</tr>")
+    header, rows = stats_rows(run)
+    stats = "".join("<tr>" + "".join(f"<td>{e(c)}</td>" for c in row) + "</tr>" for row in rows)
+    style = "".join(f"td.{k}{{background:{v}}}" for k, v in _COLOURS.items())
+    return (
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        "<title>Accuracy matrix</title><style>body{font-family:sans-serif}"
+        "table{border-collapse:collapse}td,th{border:1px solid #999;padding:4px;"
+        "vertical-align:top;text-align:left}details p{max-width:40em;font-size:90%}"
+        f"{style}</style></head><body>\n<h1>Accuracy matrix</h1>\n"
+        f"<table><tr><th>claim</th>{head}</tr>\n" + "\n".join(body) + "</table>\n"
+        "<h2>Per source</h2>\n<table><tr>" + "".join(f"<th>{e(h)}</th>" for h in header)
+        + f"</tr>{stats}</table>\n<p>{e(_verdict_line(run))}</p>\n</body></html>\n")
+
+
+RENDERERS = {"table": render_table, "markdown": render_markdown, "json": render_json,
+             "csv": render_csv, "html": render_html}
 
 
 def render(run: Run, fmt: str) -> str:
@@ -149,10 +194,13 @@ def write_atomic(path: str | Path, text: str) -> None:
 
 
 def write_reports(run: Run, folder: str | Path) -> list[Path]:
-    """Write results.json and matrix.md into a folder; return the paths written."""
+    """Write results.json and its renderings (Markdown, CSV, HTML) into a folder.
+
+    Every rendering is made before the first file is written, so a failure leaves
+    the previous reports as they were.
+    """
     folder = Path(folder)
-    written = []
-    for name, text in (("results.json", render_json(run)), ("matrix.md", render_markdown(run))):
+    texts = {name: render(run, fmt) for fmt, name in REPORT_FILES.items()}
+    for name, text in texts.items():
         write_atomic(folder / name, text)
-        written.append(folder / name)
-    return written
+    return [folder / name for name in texts]

@@ -5,8 +5,10 @@ from pathlib import Path
 
 import pytest
 
+from verifier.document import from_document, render_json, to_document
 from verifier.engine import check_run
-from verifier.report import render_json, render_markdown, write_atomic, write_reports
+from verifier.model import Result, Run, Verdict
+from verifier.report import render_csv, render_html, render_markdown, write_atomic, write_reports
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -52,4 +54,31 @@ def test_report_write_atomic_keeps_the_old_file_when_writing_fails(tmp_path: Pat
 
 def test_report_write_reports(tmp_path: Path, seed_run):
     written = write_reports(seed_run, tmp_path / "reports")
-    assert sorted(p.name for p in written) == ["matrix.md", "results.json"]
+    assert sorted(p.name for p in written) == ["matrix.csv", "matrix.html", "matrix.md",
+                                               "results.json"]
+
+
+def test_report_document_round_trips(seed_run):
+    again = from_document(to_document(seed_run))
+    assert render_json(again) == render_json(seed_run)
+    assert render_markdown(again) == render_markdown(seed_run)
+
+
+def test_report_html_escapes_article_and_claim_text(seed_run):
+    hostile = "<script>alert(1)</script>"
+    result = Result("released-52", "x", Verdict.SUPPORTED, reason=hostile)
+    run = Run((result,), seed_run.claims[:1], ("x",))
+    page = render_html(run)
+    assert hostile not in page and "&lt;script&gt;" in page
+
+
+def test_report_csv_has_a_row_per_pair(seed_run):
+    lines = render_csv(seed_run).splitlines()
+    assert lines[0].startswith("claim,source,verdict,expected,evidence,start,end,reason")
+    assert len(lines) == 1 + len(seed_run.results)
+
+
+def test_report_markdown_shows_quality_against_expectations(seed_run):
+    text = render_markdown(seed_run)
+    assert "| expected \\ given " in text or "expected \\ given" in text
+    assert "85 of 85 pairs agree with their expected verdict; macro-F1 1.000" in text

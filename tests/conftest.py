@@ -1,0 +1,3 @@
+"""Test configuration: pytester drives the plugin end to end."""
+
+pytest_plugins = ["pytester"]

@@ -1,0 +1,20 @@
+"""The pipeline: sentence boundaries and folding."""
+
+import pytest
+
+from verifier.nlp import build_pipeline
+
+
+@pytest.mark.parametrize("text,sentences", [
+    ("He posted on X.\n\nThe release came later.", ["He posted on X.", "The release came later."]),
+    ("Mr. Coale left. “No man left behind!” he said.",
+     ["Mr. Coale left.", "“No man left behind!” he said."]),
+    ("Talks with the U.S. delegation ended.", ["Talks with the U.S. delegation ended."]),
+])
+def test_nlp_sentence_boundaries(text, sentences):
+    assert [s.text.strip() for s in build_pipeline()(text).sents] == sentences
+
+
+def test_nlp_lemmas_are_folded_and_lower_case():
+    doc = build_pipeline()("Prisoners were Freed")
+    assert [t.lemma_ for t in doc] == ["prisoner", "be", "free"]

@@ -1,0 +1,64 @@
+"""The pytest plugin: every (claim, source) pair is a test item.
+
+Registered through the `pytest11` entry point. Hooks stay thin: the work is in
+`verifier.suite`, and the state lives in `config.stash`.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from . import options
+from .suite import SUITE_KEY, ClaimFileNode, Suite, SuiteConfig
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("verifier", "claim verification")
+    group.addoption("--verifier-articles", action="append", metavar="PATH",
+                    help=f"check claims against these articles instead ({options.ARTICLES.help})")
+    group.addoption("--verifier-silent", choices=options.SILENT.choices,
+                    default=options.SILENT.default, help=options.SILENT.help)
+    group.addoption("--verifier-update", action="store_true", help=options.UPDATE.help)
+    for option in (options.CLAIMS_GLOB, options.ARTICLES, options.EXPECTED, options.REPORTS):
+        parser.addini(f"verifier_{option.name}", f"{option.help} (default {option.default})",
+                      default=option.default)
+
+
+class _Recorder:
+    """Pass finished test reports to the suite (the hook has no config of its own)."""
+
+    def __init__(self, suite: Suite) -> None:
+        self.suite = suite
+
+    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        self.suite.record(report)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    suite = Suite(SuiteConfig.from_pytest(config))
+    config.stash[SUITE_KEY] = suite
+    config.pluginmanager.register(_Recorder(suite), "verifier-recorder")
+
+
+def pytest_collect_file(file_path, parent: pytest.Collector):
+    if parent.config.stash[SUITE_KEY].wants(file_path):
+        return ClaimFileNode.from_parent(parent, path=file_path)
+    return None
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    if hasattr(session.config, "workerinput"):
+        return  # an xdist worker: the controller builds the matrix
+    suite = session.config.stash[SUITE_KEY]
+    suite.finish()
+    if suite.changed and session.exitstatus == pytest.ExitCode.OK:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:
+    lines = config.stash[SUITE_KEY].summary()
+    if lines:
+        terminalreporter.write_sep("=", "claim verification matrix")
+        for line in lines:
+            terminalreporter.write_line(line)

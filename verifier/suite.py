@@ -1,0 +1,269 @@
+"""The fact-checking suite behind the pytest plugin: files, items and the run they make.
+
+Each (claim, source) pair is an item. Items carry their result on
+`user_properties`, so the matrix is rebuilt from test reports alone and comes out
+the same with or without pytest-xdist.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import json
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import pytest
+
+from . import options
+from .approved import CellChange, changes, load_approved, merge
+from .articles import load_articles
+from .claims import load_claim_file
+from .engine import Verifier
+from .expectations import load_expectations
+from .model import Article, Claim, ClaimKind, Evidence, Problem, Result, Run, Verdict
+from .report import render_table, write_reports
+
+RESULT_PROPERTY = "verifier_result"
+
+
+def _ini(config: pytest.Config, option: options.Option) -> str:
+    return config.getini(f"verifier_{option.name}") or option.default
+
+
+@dataclass
+class SuiteConfig:
+    """The plugin's settings, read once from the command line and the ini file."""
+
+    root: Path
+    claims_glob: str
+    articles: list[Path]
+    expected: list[Path]
+    reports: Path
+    silent: str
+    update: bool
+    custom_articles: bool
+
+    @classmethod
+    def from_pytest(cls, config: pytest.Config) -> SuiteConfig:
+        """Read the settings of a pytest run."""
+        root = Path(config.rootpath)
+        given = config.getoption("verifier_articles")
+        articles = [Path(p) for p in given] if given else [root / _ini(config, options.ARTICLES)]
+        return cls(root=root, claims_glob=_ini(config, options.CLAIMS_GLOB),
+                   articles=[p if p.is_absolute() else root / p for p in articles],
+                   expected=[root / _ini(config, options.EXPECTED)],
+                   reports=root / _ini(config, options.REPORTS),
+                   silent=config.getoption("verifier_silent"),
+                   update=config.getoption("verifier_update"), custom_articles=bool(given))
+
+
+@dataclass
+class Suite:
+    """Per-process state: articles read once, results checked once per claim file."""
+
+    settings: SuiteConfig
+    _articles: list[Article | Problem] | None = None
+    _results: dict[str, dict[tuple[str, str], Result]] = field(default_factory=dict)
+    _expected: dict | None = None
+    rows: list[dict] = field(default_factory=list)
+    changed: list[CellChange] = field(default_factory=list)
+    run: Run | None = None
+    written: bool = False
+
+    def wants(self, path: Path) -> bool:
+        """Return True for a claim file the suite collects."""
+        try:
+            rel = path.relative_to(self.settings.root).as_posix()
+        except ValueError:
+            return False
+        pattern = self.settings.claims_glob
+        return fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(rel, pattern.replace("**/", ""))
+
+    def articles(self) -> list[Article | Problem]:
+        """Return the articles (or their problems), read once per process."""
+        if self._articles is None:
+            self._articles = list(load_articles(self.settings.articles))
+        return self._articles
+
+    def sources(self) -> list[str]:
+        """Return the source ids, sorted, bad articles included."""
+        return sorted({a.source if isinstance(a, Article) else Path(a.path).stem
+                       for a in self.articles()})
+
+    def expected(self, claim: str, source: str) -> Verdict | None:
+        """Return the expected verdict of a pair, if recorded."""
+        if self._expected is None:
+            found, _ = load_expectations([p for p in self.settings.expected if p.exists()])
+            self._expected = found
+        hit = self._expected.get((claim, source))
+        return hit.verdict if hit else None
+
+    def result(self, path: str, claims: tuple[Claim, ...], claim: str, source: str) -> Result:
+        """Return the result of a pair, checking the whole claim file on first use."""
+        if path not in self._results:
+            verifier = Verifier(claims)
+            cells = {}
+            for item in self.articles():
+                if isinstance(item, Problem):
+                    rows = verifier.error_results(Path(item.path).stem, str(item))
+                else:
+                    rows = verifier.check(item)
+                cells.update({(r.claim, r.source): r for r in rows})
+            self._results[path] = cells
+        return self._results[path][(claim, source)]
+
+    def record(self, report: pytest.TestReport) -> None:
+        """Keep the result a finished item carried on its user properties."""
+        if report.when != "call":
+            return
+        for name, value in report.user_properties:
+            if name == RESULT_PROPERTY:
+                self.rows.append(json.loads(value))
+
+    def finish(self) -> None:
+        """Build the run from the recorded rows; compare with or update the approved matrix."""
+        if not self.rows:
+            return
+        self.run = run_from_rows(self.rows)
+        if self.settings.custom_articles:
+            return
+        approved = load_approved(self.settings.reports)
+        if self.settings.update:
+            write_reports(merge(approved, self.run), self.settings.reports)
+            self.written = True
+        else:
+            self.changed = changes(approved, self.run)
+
+    def summary(self) -> list[str]:
+        """Return the lines the terminal summary prints."""
+        if self.run is None:
+            return []
+        lines = render_table(self.run).splitlines()
+        where = self.settings.reports
+        if where.is_relative_to(self.settings.root):
+            where = where.relative_to(self.settings.root)
+        if self.written:
+            lines.append(f"approved matrix updated in {where}")
+        elif self.changed:
+            lines.append(f"{len(self.changed)} cell(s) differ from the approved matrix in "
+                         f"{where} (run pytest --verifier-update to accept):")
+            lines += [f"  {c}" for c in self.changed]
+        return lines
+
+
+def result_row(claim: Claim, order: tuple[str, int], result: Result) -> dict:
+    """Return the JSON-safe record an item puts on its user properties."""
+    return {"claim": claim.id, "kind": claim.kind.value, "text": claim.text, "path": claim.path,
+            "line": claim.line, "order": list(order), "source": result.source,
+            "event": result.event, "verdict": result.verdict.value,
+            "expected": result.expected.value if result.expected else None,
+            "evidence": [[e.text, e.start, e.end] for e in result.evidence],
+            "reason": result.reason}
+
+
+def run_from_rows(rows: list[dict]) -> Run:
+    """Rebuild a run from item records, in a fixed order whatever order they came in."""
+    claims: dict[str, tuple] = {}
+    results = []
+    for row in rows:
+        claims[row["claim"]] = (tuple(row["order"]), Claim(
+            id=row["claim"], text=row["text"], kind=ClaimKind(row["kind"]), slots=(),
+            path=row["path"], line=row["line"]))
+        results.append(Result(
+            claim=row["claim"], source=row["source"], verdict=Verdict(row["verdict"]),
+            evidence=tuple(Evidence(*e) for e in row["evidence"]), reason=row["reason"],
+            expected=Verdict(row["expected"]) if row["expected"] else None, event=row["event"]))
+    ordered = [c for _, c in sorted(claims.values(), key=lambda oc: oc[0])]
+    rank = {c.id: n for n, c in enumerate(ordered)}
+    results.sort(key=lambda r: (rank[r.claim], r.source))
+    return Run(tuple(results), tuple(ordered), tuple(sorted({r.source for r in results})))
+
+
+class VerdictMismatch(Exception):
+    """An item's verdict is not the one it needed."""
+
+
+class ClaimFileNode(pytest.File):
+    """A claim file: one item per (claim, source)."""
+
+    def collect(self):
+        suite: Suite = self.config.stash[SUITE_KEY]
+        shown = self.path.relative_to(self.config.rootpath).as_posix()
+        claim_file, problems = load_claim_file_as(self.path, shown)
+        if claim_file is None:
+            raise self.CollectError("\n".join(str(p) for p in problems))
+        for n, claim in enumerate(claim_file.claims):
+            for source in suite.sources():
+                yield ClaimItem.from_parent(self, name=f"{claim.id}[{source}]", claim=claim,
+                                            source=source, claims=claim_file.claims,
+                                            order=(shown, n), event=claim_file.event)
+
+
+def load_claim_file_as(path: Path, shown: str):
+    """Load a claim file, reporting it under the path the user sees."""
+    claim_file, problems = load_claim_file(path)
+    problems = [Problem(shown, p.line, p.message) for p in problems]
+    if claim_file is None:
+        return None, problems
+    claims = tuple(replace(c, path=shown) for c in claim_file.claims)
+    return replace(claim_file, path=shown, claims=claims), problems
+
+
+class ClaimItem(pytest.Item):
+    """One (claim, source) pair, checked like a fact-check."""
+
+    def __init__(self, *, claim: Claim, source: str, claims: tuple[Claim, ...],
+                 order: tuple[str, int], event: str, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.claim, self.source, self.claims, self.order, self.event = (
+            claim, source, claims, order, event)
+        self.result: Result | None = None
+
+    def runtest(self) -> None:
+        suite: Suite = self.config.stash[SUITE_KEY]
+        result = suite.result(self.claim.path, self.claims, self.claim.id, self.source)
+        result = replace(result, expected=suite.expected(self.claim.id, self.source),
+                         event=self.event)
+        self.result = result
+        self.user_properties.append((RESULT_PROPERTY, json.dumps(
+            result_row(self.claim, self.order, result), ensure_ascii=False)))
+        self.user_properties.append(("verdict", result.verdict.value))
+        if result.expected is not None:
+            if result.verdict != result.expected:
+                raise VerdictMismatch()
+            return
+        if result.verdict in (Verdict.CONTRADICTED, Verdict.ERROR):
+            raise VerdictMismatch()
+        if result.verdict is Verdict.SILENT and suite.settings.silent != "skip":
+            if suite.settings.silent == "fail":
+                raise VerdictMismatch()
+            return
+        if result.verdict in (Verdict.HEDGED, Verdict.SILENT):
+            pytest.skip(f"{result.verdict.value}: {result.reason}")
+
+    def repr_failure(self, excinfo, style=None):
+        if not isinstance(excinfo.value, VerdictMismatch) or self.result is None:
+            return super().repr_failure(excinfo, style)
+        return failure_text(self.claim, self.result)
+
+    def reportinfo(self):
+        return self.path, max(self.claim.line - 1, 0), f"{self.claim.id}[{self.source}]"
+
+
+def failure_text(claim: Claim, result: Result) -> str:
+    """Return a failure as a fact-check reads: claim, source, verdicts, evidence, reason."""
+    wanted = result.expected.value if result.expected else "anything but contradicted"
+    lines = [f"claim    {claim.id}: {claim.text}",
+             f"source   {result.source}",
+             f"expected {wanted}",
+             f"actual   {result.verdict.value}"]
+    if result.evidence:
+        lines.append("evidence")
+        lines += [f"  [{e.start}:{e.end}] {e.text}" for e in result.evidence]
+    lines.append(f"reason   {result.reason}")
+    return "\n".join(lines)
+
+
+SUITE_KEY = pytest.StashKey[Suite]()
+
+__all__ = ["SUITE_KEY", "ClaimFileNode", "ClaimItem", "Suite", "SuiteConfig"]
