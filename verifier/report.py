@@ -25,23 +25,39 @@ REPORT_FILES = {"json": "results.json", "markdown": "matrix.md", "csv": "matrix.
                 "html": "matrix.html"}
 
 
+SYMBOLS = {Verdict.SUPPORTED: "✔", Verdict.CONTRADICTED: "✘", Verdict.HEDGED: "~",
+           Verdict.SILENT: "·", Verdict.ERROR: "!"}
+LEGEND = "✔ supported, ✘ contradicted, ~ hedged, · silent, ! error; ✘≠✔: got ✘, expected ✔"
+
+
 def _cell(verdict: Verdict, expected: Verdict | None) -> str:
     if expected is not None and expected != verdict:
-        return f"{verdict.value} (expected {expected.value})"
-    return verdict.value
+        return f"{SYMBOLS[verdict]}≠{SYMBOLS[expected]}"
+    return SYMBOLS[verdict]
+
+
+def claim_labels(run: Run) -> list[str]:
+    """Return the column label of each claim: C1, C2, ... in claim order."""
+    return [f"C{n}" for n in range(1, len(run.claims) + 1)]
 
 
 def matrix_rows(run: Run) -> tuple[list[str], list[list[str]]]:
-    """Return the header and rows of the matrix: one row per claim, one column per source."""
+    """Return the header and rows of the matrix: one row per source, one column per claim."""
     cells = {(r.claim, r.source): r for r in run.results}
     rows = []
-    for claim in run.claims:
-        row = [claim.id]
-        for source in run.sources:
+    for source in run.sources:
+        row = [source]
+        for claim in run.claims:
             result = cells.get((claim.id, source))
             row.append(_cell(result.verdict, result.expected) if result else "")
         rows.append(row)
-    return ["claim", *run.sources], rows
+    return ["source", *claim_labels(run)], rows
+
+
+def legend_rows(run: Run) -> tuple[list[str], list[list[str]]]:
+    """Return the header and rows of the claim legend."""
+    return ["", "claim", "statement"], [[label, c.id, c.text]
+                                          for label, c in zip(claim_labels(run), run.claims)]
 
 
 def stats_rows(run: Run) -> tuple[list[str], list[list[str]]]:
@@ -73,15 +89,18 @@ def quality_rows(run: Run) -> tuple[list[str], list[list[str]], str]:
     return header, rows, summary
 
 
-def _tables(run: Run, fmt: str) -> tuple[str, str, str, str]:
+def _tables(run: Run, fmt: str) -> tuple[str, str, str, str, str]:
     header, rows = matrix_rows(run)
-    matrix = tabulate(rows, headers=header, tablefmt=fmt, disable_numparse=True)
+    matrix = tabulate(rows, headers=header, tablefmt=fmt, disable_numparse=True,
+                      colalign=("left",) + ("center",) * len(run.claims))
+    header, rows = legend_rows(run)
+    legend = tabulate(rows, headers=header, tablefmt=fmt, disable_numparse=True)
     header, rows = stats_rows(run)
     stats = tabulate(rows, headers=header, tablefmt=fmt, disable_numparse=True,
                      colalign=("left",) + ("right",) * 8 + ("left",))
     header, rows, summary = quality_rows(run)
     confusion = tabulate(rows, headers=header, tablefmt=fmt, disable_numparse=True)
-    return matrix, stats, confusion, summary
+    return matrix, legend, stats, confusion, summary
 
 
 def _verdict_line(run: Run) -> str:
@@ -93,9 +112,10 @@ def _verdict_line(run: Run) -> str:
 
 def render_markdown(run: Run) -> str:
     """Return the matrix, per-source summary and verifier quality as GitHub Markdown."""
-    matrix, stats, confusion, summary = _tables(run, "github")
+    matrix, legend, stats, confusion, summary = _tables(run, "github")
     return "\n".join([
-        "## Accuracy matrix", "", matrix, "", "## Per source", "", stats, "",
+        "## Accuracy matrix", "", matrix, "", LEGEND, "", legend, "",
+        "## Per source", "", stats, "",
         "accuracy = supported / (supported + contradicted), with its 95% Wilson interval; "
         "coverage = share of claims not silent.", "",
         "## Verifier against expected verdicts", "", confusion, "", summary, "",
@@ -104,12 +124,12 @@ def render_markdown(run: Run) -> str:
 
 def render_table(run: Run) -> str:
     """Return the matrix and per-source summary as plain terminal tables."""
-    matrix, stats, _, summary = _tables(run, "simple")
+    matrix, legend, stats, _, summary = _tables(run, "simple")
     tail = [_verdict_line(run)]
     tail += [f"  {r.claim} [{r.source}]: {r.verdict.value}, expected "
              f"{r.expected.value if r.expected else 'not contradicted'} ({r.reason})"
              for r in mismatches(run.results)]
-    return "\n".join([matrix, "", stats, "", summary, *tail]) + "\n"
+    return "\n".join([matrix, LEGEND, "", legend, "", stats, "", summary, *tail]) + "\n"
 
 
 def render_csv(run: Run) -> str:
@@ -138,11 +158,11 @@ def render_html(run: Run) -> str:
     """
     e = html.escape
     cells = {(r.claim, r.source): r for r in run.results}
-    head = "".join(f"<th>{e(s)}</th>" for s in run.sources)
+    head = "".join(f'<th title="{e(c.text)}">{e(c.id)}</th>' for c in run.claims)
     body = []
-    for claim in run.claims:
-        row = [f'<th title="{e(claim.text)}">{e(claim.id)}</th>']
-        for source in run.sources:
+    for source in run.sources:
+        row = [f"<th>{e(source)}</th>"]
+        for claim in run.claims:
             r = cells.get((claim.id, source))
             if r is None:
                 row.append("<td></td>")
@@ -165,7 +185,7 @@ def render_html(run: Run) -> str:
         "table{border-collapse:collapse}td,th{border:1px solid #999;padding:4px;"
         "vertical-align:top;text-align:left}details p{max-width:40em;font-size:90%}"
         f"{style}</style></head><body>\n<h1>Accuracy matrix</h1>\n"
-        f"<table><tr><th>claim</th>{head}</tr>\n" + "\n".join(body) + "</table>\n"
+        f"<table><tr><th>source</th>{head}</tr>\n" + "\n".join(body) + "</table>\n"
         "<h2>Per source</h2>\n<table><tr>" + "".join(f"<th>{e(h)}</th>" for h in header)
         + f"</tr>{stats}</table>\n<p>{e(_verdict_line(run))}</p>\n</body></html>\n")
 

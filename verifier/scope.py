@@ -10,7 +10,7 @@ from .matching import Spans
 from .reading import Reading, cue
 
 NEGATION_REACH = 4   # a negation cue reaches a word at most this many tokens after it ends
-REQUEST_REACH = 5    # a request cue frames an event word at most this far away
+REQUEST_REACH = 8    # a request cue frames an event word at most this far away
 CAUSAL_REACH = 3     # a causal marker introduces a request cue at most this far after it
 
 
@@ -112,14 +112,21 @@ def elsewhen(reading: Reading, sent: int, span: tuple[int, int], as_of) -> str |
 
     "jailed in 2020", "In June, Belarus freed 14 prisoners": a year, or a month of
     the as-of year, within TIME_REACH tokens of the event word and different from
-    the as-of date moves the event word out of the claim's event.
+    the as-of date moves the event word out of the claim's event. A date does not
+    reach across punctuation ("sentenced in 2021, also walked free"), unless it opens
+    the sentence ("In June, ...").
     """
     if as_of is None:
         return None
     sentence = reading.sents[sent]
     lo, hi = max(sentence.start, span[0] - TIME_REACH - 1), min(sentence.end, span[1] + TIME_REACH)
+    doc = reading.doc
     for i in range(lo, hi):
         if span[0] <= i < span[1]:
+            continue
+        between = doc[i + 1:span[0]] if i < span[0] else doc[span[1]:i]
+        opens = i - sentence.start <= 2
+        if any(t.is_punct for t in between) and not (opens and i < span[0]):
             continue
         year, month = _when(reading, i)
         if (year is not None and year != as_of.year) or (

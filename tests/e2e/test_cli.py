@@ -27,7 +27,7 @@ def test_cli_check_seeds_passes_and_writes_reports(project: Path):
     done = run("check", "--format", "json", "--output", "out.json", cwd=project)
     assert done.returncode == 0, done.stderr
     doc = json.loads((project / "out.json").read_text(encoding="utf-8"))
-    assert len(doc["results"]) == 85
+    assert len(doc["results"]) == len(doc["claims"]) * len(doc["sources"]) >= 85
     assert all(r["verdict"] == r["expected"] for r in doc["results"])
     assert (project / "reports" / "results.json").read_text(encoding="utf-8") == (
         project / "out.json").read_text(encoding="utf-8")
@@ -36,12 +36,17 @@ def test_cli_check_seeds_passes_and_writes_reports(project: Path):
 
 def test_cli_check_exits_1_when_a_verdict_differs(project: Path):
     path = project / "fixtures" / "expected" / "belarus-2025-09.expected.yaml"
-    text = path.read_text(encoding="utf-8").replace("    scopex: silent\n", "    scopex: hedged\n",
-                                                    1)
+    text = path.read_text(encoding="utf-8").replace(
+        "  three-polish-nationals:\n    devdiscourse: silent\n    news18: {verdict: supported, "
+        "evidence: \"Among those released were three Polish nationals\"}\n    editorial: silent\n"
+        "    scopex: silent", "  three-polish-nationals:\n    devdiscourse: silent\n    news18: "
+        "{verdict: supported, evidence: \"Among those released were three Polish nationals\"}\n"
+        "    editorial: silent\n    scopex: hedged")
     path.write_text(text, encoding="utf-8")
     done = run("check", cwd=project)
     assert done.returncode == 1
-    assert "1 of 85 pairs differ" in done.stdout
+    assert "1 of " in done.stdout and " pairs differ" in done.stdout
+    assert "three-polish-nationals [scopex]: silent, expected hedged" in done.stdout
 
 
 def test_cli_bad_claim_file_exits_2_with_one_line_and_keeps_the_good_ones(project: Path):
@@ -54,7 +59,7 @@ def test_cli_bad_claim_file_exits_2_with_one_line_and_keeps_the_good_ones(projec
     assert done.stderr.splitlines()[0].startswith(
         "error: claims/bad.claims.yaml:8: claims[0].count: 'fifty' is not of type 'integer'")
     assert "Traceback" not in done.stderr
-    assert len(json.loads((project / "out.json").read_text())["results"]) == 85
+    assert len(json.loads((project / "out.json").read_text())["results"]) >= 85
 
 
 def test_cli_bad_article_becomes_error_rows(project: Path):

@@ -44,3 +44,8 @@ def test_membership_with_count(text, verdict):
 ])
 def test_membership_of_a_person(text, verdict):
     assert check(JOURNALIST, text).verdict == verdict
+
+
+def test_membership_dates_do_not_reach_across_commas():
+    text = "Journalist Ihar Losik, handed a 15-year sentence in 2021, also walked free."
+    assert check(JOURNALIST, text).verdict == "supported"

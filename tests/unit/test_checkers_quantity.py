@@ -71,3 +71,13 @@ def test_quantity_evidence_offsets_point_at_the_sentence():
 ])
 def test_quantity_other_times_are_background(text):
     assert check(RELEASED_52, text).verdict == "silent"
+
+
+@pytest.mark.parametrize("text,verdict", [
+    ("Among those released were three detainees from Poland.", "silent"),
+    ("Minsk freed 52 prisoners, including 3 detainees from Poland.", "supported"),
+    ("Washington asked Minsk last month to free 1,300 prisoners, far more than were let go.",
+     "silent"),
+])
+def test_quantity_subsets_and_framed_numbers_are_not_the_total(text, verdict):
+    assert check(RELEASED_52, text).verdict == verdict

@@ -30,3 +30,9 @@ QUOTE = {"id": "human-lives", "claim": "Tsikhanouskaya called it a trade in huma
 ])
 def test_quote(text, verdict):
     assert check(QUOTE, text).verdict == verdict
+
+
+def test_quote_hedged_attribution_after_the_phrase():
+    text = ("Sviatlana Tsikhanouskaya spoke in Vilnius. “It is a trade in human lives,” "
+            "Tsikhanouskaya reportedly said.")
+    assert check(QUOTE, text).verdict == "hedged"

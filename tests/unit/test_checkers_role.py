@@ -32,3 +32,13 @@ def test_role(text, verdict):
 def test_role_reason_names_the_qualifier():
     result = check(PRESIDENT, "The appeal came from former President Donald Trump.")
     assert "'former'" in result.reason
+
+
+@pytest.mark.parametrize("text,verdict", [
+    ("Donald Trump, believed to be the US president, made the appeal.", "hedged"),
+    ("President Donald Trump reportedly made the appeal.", "supported"),
+    ("It is unclear whether Minsk heeded the appeal from US President Donald Trump.",
+     "supported"),
+])
+def test_role_hedges_reach_only_the_title(text, verdict):
+    assert check(PRESIDENT, text).verdict == verdict

@@ -8,7 +8,7 @@ from ..reading import Reading, slot_key
 from ..scope import cover, elsewhen, gap, overlaps
 from .common import judge
 
-GROUP_REACH = 12  # a group word decides for a member at most this many tokens away
+GROUP_REACH = 20  # a group word decides for a member at most this many tokens away
 COUNT_REACH = 2   # "three Polish nationals": the number this close before the member
 
 

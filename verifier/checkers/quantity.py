@@ -10,14 +10,16 @@ from ..scope import causal, cover, elsewhen, hedge, negation, overlaps, request_
 from .common import nearest
 
 COUNT_REACH = 3  # words allowed between a number and the counted noun ("52 political prisoners")
+SUBSET_REACH = 5  # "among those released were three ...": a subset cue this far before the number
 
 
-def _contexts(reading: Reading, sent: int, index: int, claim: Claim) -> Spans:
-    """Return the event words of a sentence that speak of the event itself.
+def _contexts(reading: Reading, sent: int, index: int, claim: Claim) -> list[tuple]:
+    """Return the event words of a sentence, each with whether it speaks of the event itself.
 
-    An event word that is itself a request ("had requested") counts unless it is
-    introduced as a cause ("after an appeal"); any other event word counts unless
-    a request frames it ("whose release Trump had requested").
+    An event word that is itself a request ("had requested") is the event unless it
+    is introduced as a cause ("after an appeal"); any other event word is the event
+    unless a request frames it ("whose release Trump had requested"). Event words
+    placed at another time ("in June") are left out.
     """
     requests = reading.spans(cue("request"), sent)
     out = []
@@ -25,11 +27,19 @@ def _contexts(reading: Reading, sent: int, index: int, claim: Claim) -> Spans:
         if elsewhen(reading, sent, span, claim.as_of):
             continue
         if any(overlaps(span, r) for r in requests):
-            if not causal(reading, sent, span):
-                out.append(span)
-        elif request_frame(reading, sent, span) is None:
-            out.append(span)
+            out.append((span, not causal(reading, sent, span)))
+        else:
+            out.append((span, request_frame(reading, sent, span) is None))
     return out
+
+
+def _subset(reading: Reading, sent: int, start: int, contexts: Spans) -> tuple[int, int] | None:
+    """Return a subset cue ("among", "including") introducing the number at `start`."""
+    for span in reading.spans(cue("subset"), sent):
+        if span[1] <= start and start - span[1] <= SUBSET_REACH and not any(
+                overlaps(span, c) for c in contexts):
+            return span
+    return None
 
 
 def check_quantity(claim: Claim, index: int, reading: Reading) -> list[Finding]:
@@ -43,6 +53,7 @@ def check_quantity(claim: Claim, index: int, reading: Reading) -> list[Finding]:
         contexts = _contexts(reading, sent, index, claim)
         if not contexts:
             continue
+        spans = [span for span, _ in contexts]
         for counted in reading.spans(counted_key, sent):
             mention = next((m for m in mentions
                             if 0 <= counted[0] - m.end <= COUNT_REACH
@@ -50,7 +61,9 @@ def check_quantity(claim: Claim, index: int, reading: Reading) -> list[Finding]:
             if mention is None:
                 continue
             phrase = (mention.start, counted[1])
-            context = nearest(phrase, contexts, len(reading.doc))
+            context = nearest(phrase, spans, len(reading.doc))
+            if not dict(contexts)[context] or _subset(reading, sent, mention.start, spans):
+                continue  # the nearest event word is a request, or the number is a subset
             core = cover(phrase, context)
             if elsewhen(reading, sent, core, claim.as_of):
                 continue

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..model import Claim, Finding, Verdict
 from ..reading import Reading, cue, slot_key
-from ..scope import overlaps
+from ..scope import cover, overlaps
 from .common import judge
 
 _TITLES = frozenset({"mr", "ms", "mrs", "dr", "sir", "president", "minister"})
@@ -48,8 +48,9 @@ def check_quote(claim: Claim, index: int, reading: Reading) -> list[Finding]:
         name = claim.entity.name
         if speaker is not None:
             says = f"'{reading.text(*phrase)}' attributed to {reading.text(*speaker)}"
-            findings.append(judge(reading, sent, phrase, phrase, True, says,
-                                  own=[]))
+            # The attribution belongs to the deciding words: "..., she reportedly said".
+            core = cover(phrase, (speaker[0], min(speaker[1] + 2, reading.sents[sent].end)))
+            findings.append(judge(reading, sent, core, phrase, True, says))
             continue
         other = _other_speaker(reading, sent, phrase)
         if other is not None:

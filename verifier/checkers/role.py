@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from ..model import Claim, Finding, Verdict
 from ..reading import Reading, cue, slot_key
-from ..scope import cover, hedge
+from ..scope import cover, hedge_cues
 
 NEGATOR_REACH = 3      # "former US President": the qualifier may stand this far before the role
-APPOSITION_REACH = 3   # "Donald Trump, the US president": role this far after the name
+APPOSITION_REACH = 5   # "Donald Trump, the US president": role this far after the name
+HEDGE_REACH = 4        # "said to be President X": a hedge this close before the role hedges it
 
 
 def _qualifier(reading: Reading, sent: int, index: int, role: tuple[int, int]):
@@ -18,6 +19,20 @@ def _qualifier(reading: Reading, sent: int, index: int, role: tuple[int, int]):
         if span[1] <= role[0] and len(between) < NEGATOR_REACH and not any(
                 t.is_punct and t.text != "-" for t in between):
             return span
+    return None
+
+
+def _role_hedge(reading: Reading, sent: int, role: tuple[int, int],
+                mention: tuple[int, int]):
+    """Return a hedge on the role itself: right before it, or inside an apposition.
+
+    A hedge elsewhere in the sentence ("reportedly suggested") is about the event,
+    not about the title, which the article still states as fact.
+    """
+    for cue in hedge_cues(reading, sent):
+        if cue[1] <= role[0] and role[0] - cue[1] <= HEDGE_REACH and cue[0] >= min(
+                mention[1], role[0] - HEDGE_REACH):
+            return cue
     return None
 
 
@@ -36,7 +51,7 @@ def check_role(claim: Claim, index: int, reading: Reading) -> list[Finding]:
             core = cover(role, mention)
             said = f"'{reading.text(*core)}'"
             qualifier = _qualifier(reading, sent, index, role)
-            hedged = hedge(reading, sent, core)
+            hedged = _role_hedge(reading, sent, role, mention)
             if hedged is not None:
                 verdict = Verdict.HEDGED
                 reason = f"'{reading.text(*hedged)}' hedges {said}"
