@@ -60,3 +60,18 @@ def merge(approved: Run | None, current: Run) -> Run:
     results = sorted(cells.values(), key=lambda r: (rank.get(r.claim, 0), r.source))
     sources = tuple(sorted({r.source for r in results}))
     return replace(current, results=tuple(results), claims=tuple(ordered), sources=sources)
+
+
+def describe(changed: list[CellChange], limit: int = 25) -> list[str]:
+    """Return readable lines for a list of changes: moved cells first, new cells summed up."""
+    moved = [c for c in changed if c.old is not None]
+    new = [c for c in changed if c.old is None]
+    lines = [f"  {c}" for c in moved[:limit]]
+    if len(moved) > limit:
+        lines.append(f"  ... and {len(moved) - limit} more moved cell(s)")
+    if new:
+        sources = sorted({c.source for c in new})
+        shown = ", ".join(sources[:8]) + (f" and {len(sources) - 8} more" if len(sources) > 8
+                                          else "")
+        lines.append(f"  {len(new)} new cell(s) for {len(sources)} source(s): {shown}")
+    return lines

@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 
 from . import __version__, options
-from .approved import APPROVED_FILE, changes, load_approved
+from .approved import APPROVED_FILE, changes, describe, load_approved
 from .claims import load_claim_files
 from .document import read_document
 from .engine import check_run
@@ -61,8 +61,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         if moved:
             print(f"{args.reports}/: {len(moved)} cell(s) changed from the previous matrix "
                   "(review the diff before committing):", file=sys.stderr)
-            for change in moved:
-                print(f"  {change}", file=sys.stderr)
+            for line in describe(moved):
+                print(line, file=sys.stderr)
     text = render(run, args.format)
     if args.output:
         write_atomic(args.output, text)

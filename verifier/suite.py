@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from . import options
-from .approved import CellChange, changes, load_approved, merge
+from .approved import CellChange, changes, describe, load_approved, merge
 from .articles import load_articles
 from .claims import load_claim_file
 from .engine import Verifier
@@ -147,7 +147,7 @@ class Suite:
         elif self.changed:
             lines.append(f"{len(self.changed)} cell(s) differ from the approved matrix in "
                          f"{where} (run pytest --verifier-update to accept):")
-            lines += [f"  {c}" for c in self.changed]
+            lines += describe(self.changed)
         return lines
 
 

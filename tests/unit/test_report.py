@@ -83,3 +83,14 @@ def test_report_markdown_shows_quality_against_expectations(seed_run):
     assert "| expected \\ given " in text or "expected \\ given" in text
     n = len(seed_run.results)
     assert f"{n} of {n} pairs agree with their expected verdict; macro-F1 1.000" in text
+
+
+def test_report_describe_changes_caps_moved_and_sums_up_new_cells():
+    from verifier.approved import CellChange, describe
+
+    moved = [CellChange(f"c{n}", "s", Verdict.SUPPORTED, Verdict.HEDGED) for n in range(30)]
+    new = [CellChange("c", f"new{n}", None, Verdict.SILENT) for n in range(3)]
+    lines = describe(moved + new, limit=25)
+    assert lines[0] == "  c0 [s]: supported → hedged"
+    assert lines[25] == "  ... and 5 more moved cell(s)"
+    assert lines[26] == "  3 new cell(s) for 3 source(s): new0, new1, new2"
