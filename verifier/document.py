@@ -38,6 +38,7 @@ def to_document(run: Run) -> dict:
             "expected": r.expected.value if r.expected else None,
             "evidence": [{"text": e.text, "start": e.start, "end": e.end} for e in r.evidence],
             "reason": r.reason,
+            **({"known_miss": r.known_miss} if r.known_miss else {}),
         } for r in run.results],
         "summary": {
             "sources": {s.source: {"supported": s.supported, "contradicted": s.contradicted,
@@ -72,7 +73,8 @@ def from_document(doc: dict, path: str = "results.json") -> Run:
             claim=r["claim"], source=r["source"], verdict=Verdict(r["verdict"]),
             evidence=tuple(Evidence(e["text"], e["start"], e["end"]) for e in r["evidence"]),
             reason=r["reason"], expected=Verdict(r["expected"]) if r["expected"] else None,
-            event=r.get("event", "")) for r in doc["results"])
+            event=r.get("event", ""), known_miss=r.get("known_miss"))
+            for r in doc["results"])
         problems = tuple(Problem(p["path"], p["line"], p["message"])
                          for p in doc.get("problems", []))
         return Run(results, claims, tuple(doc["sources"]), problems)

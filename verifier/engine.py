@@ -69,13 +69,15 @@ def check_run(claim_paths: Iterable[str | Path], article_paths: Iterable[str | P
             results.extend(verifier.error_results(source, str(item)))
         else:
             results.extend(verifier.check(item))
-    results = [replace(r, expected=_expected(expectations, r)) for r in results]
+    results = [_with_expectation(expectations, r) for r in results]
     sources = tuple(sorted({r.source for r in results}))
     order = {c.id: n for n, c in enumerate(claims)}
     results.sort(key=lambda r: (order[r.claim], r.source))
     return Run(tuple(results), tuple(claims), sources, tuple(problems))
 
 
-def _expected(expectations, result: Result) -> Verdict | None:
+def _with_expectation(expectations, result: Result) -> Result:
     found = expectations.get((result.claim, result.source))
-    return found.verdict if found else None
+    if found is None:
+        return result
+    return replace(result, expected=found.verdict, known_miss=found.known_miss)

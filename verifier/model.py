@@ -159,16 +159,18 @@ class Result:
     reason: str = ""
     expected: Verdict | None = None
     event: str = ""
+    known_miss: str | None = None
 
     @property
     def matches_expectation(self) -> bool:
         """Return True when the verdict is acceptable for this pair.
 
-        With an expected verdict recorded, it must be equal; with none, anything
-        but a contradiction or an error is acceptable.
+        With an expected verdict recorded, it must be equal, except for a recorded
+        known miss, which must still differ (strict: a fixed miss must be unmarked);
+        with none, anything but a contradiction or an error is acceptable.
         """
         if self.expected is not None:
-            return self.verdict == self.expected
+            return (self.verdict == self.expected) != bool(self.known_miss)
         return self.verdict not in (Verdict.CONTRADICTED, Verdict.ERROR)
 
 
@@ -195,6 +197,7 @@ class Expectation:
     evidence: str | None = None
     path: str = ""
     line: int = 0
+    known_miss: str | None = None
 
 
 @dataclass(frozen=True)

@@ -16,16 +16,23 @@ from spacy.language import Language
 from spacy.lookups import load_lookups
 from spacy.tokens import Doc
 
-PIPELINE_VERSION = "2"
+PIPELINE_VERSION = "3"
 _DOTS = re.compile(r"(?<=\w)\.(?=\w|$)")
+
+
+# Slavic and Baltic letters whose usual English transliteration is a digraph, so that
+# "Statkevič" and "Statkevich" fold alike (anyascii alone would give "statkevic").
+_DIGRAPHS = str.maketrans({"č": "ch", "Č": "Ch", "š": "sh", "Š": "Sh", "ž": "zh", "Ž": "Zh"})
 
 
 def fold(text: str) -> str:
     """Return text lower-cased, transliterated to ASCII and with abbreviation dots removed.
 
-    "Statkevič" -> "statkevic", "Białacki" -> "bialacki", "U.S." -> "us", "’s" -> "'s".
+    "Statkevič" -> "statkevich", "Białacki" -> "bialacki", "U.S." -> "us", "’s" -> "'s".
     """
-    folded = anyascii(text).lower() if not text.isascii() else text.lower()
+    if not text.isascii():
+        text = anyascii(text.translate(_DIGRAPHS))
+    folded = text.lower()
     if "." in folded and len(folded) > 1 and not any(c.isdigit() for c in folded):
         return _DOTS.sub("", folded)
     return folded

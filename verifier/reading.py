@@ -76,6 +76,18 @@ class Reading:
                          if s[0] > first and not any(a <= s[0] < b for a, b in mentions)]
         return sorted(mentions)
 
+    def referring(self, index: int, sent: int) -> Spans:
+        """Return the entity's mentions in a sentence, plus pronouns that refer back to it.
+
+        A pronoun ("it", "she") refers back when the entity was named earlier in the
+        same sentence or in the previous one.
+        """
+        mentions = self.entity(index, sent)
+        earlier = self.entity(index, sent - 1) if sent > 0 else []
+        pronouns = [p for p in self.spans(cue("pronouns"), sent)
+                    if earlier or any(m[1] <= p[0] for m in mentions)]
+        return sorted(set(mentions) | set(pronouns))
+
     def text(self, start: int, end: int) -> str:
         """Return the text of a token span."""
         return self.doc[start:end].text

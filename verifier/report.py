@@ -27,12 +27,13 @@ REPORT_FILES = {"json": "results.json", "markdown": "matrix.md", "csv": "matrix.
 
 SYMBOLS = {Verdict.SUPPORTED: "✔", Verdict.CONTRADICTED: "✘", Verdict.HEDGED: "~",
            Verdict.SILENT: "·", Verdict.ERROR: "!"}
-LEGEND = "✔ supported, ✘ contradicted, ~ hedged, · silent, ! error; ✘≠✔: got ✘, expected ✔"
+LEGEND = ("✔ supported, ✘ contradicted, ~ hedged, · silent, ! error; "
+          "✘≠✔: got ✘, expected ✔; * a recorded known miss")
 
 
-def _cell(verdict: Verdict, expected: Verdict | None) -> str:
+def _cell(verdict: Verdict, expected: Verdict | None, known_miss: str | None = None) -> str:
     if expected is not None and expected != verdict:
-        return f"{SYMBOLS[verdict]}≠{SYMBOLS[expected]}"
+        return f"{SYMBOLS[verdict]}≠{SYMBOLS[expected]}" + ("*" if known_miss else "")
     return SYMBOLS[verdict]
 
 
@@ -49,15 +50,17 @@ def matrix_rows(run: Run) -> tuple[list[str], list[list[str]]]:
         row = [source]
         for claim in run.claims:
             result = cells.get((claim.id, source))
-            row.append(_cell(result.verdict, result.expected) if result else "")
+            row.append(_cell(result.verdict, result.expected, result.known_miss)
+                       if result else "")
         rows.append(row)
     return ["source", *claim_labels(run)], rows
 
 
 def legend_rows(run: Run) -> tuple[list[str], list[list[str]]]:
     """Return the header and rows of the claim legend."""
+    labels = claim_labels(run)
     return ["", "claim", "statement"], [[label, c.id, c.text]
-                                          for label, c in zip(claim_labels(run), run.claims)]
+                                        for label, c in zip(labels, run.claims, strict=True)]
 
 
 def stats_rows(run: Run) -> tuple[list[str], list[list[str]]]:
@@ -105,9 +108,11 @@ def _tables(run: Run, fmt: str) -> tuple[str, str, str, str, str]:
 
 def _verdict_line(run: Run) -> str:
     wrong = mismatches(run.results)
+    known = sum(1 for r in run.results if r.known_miss and r.matches_expectation)
+    tail = f" ({known} recorded known miss(es) excepted)" if known else ""
     if not wrong:
-        return f"All {len(run.results)} pairs meet their expected verdict."
-    return f"{len(wrong)} of {len(run.results)} pairs differ from their expected verdict."
+        return f"All {len(run.results)} pairs meet their expected verdict{tail}."
+    return f"{len(wrong)} of {len(run.results)} pairs differ from their expected verdict{tail}."
 
 
 def render_markdown(run: Run) -> str:
@@ -128,6 +133,8 @@ def render_table(run: Run) -> str:
     tail = [_verdict_line(run)]
     tail += [f"  {r.claim} [{r.source}]: {r.verdict.value}, expected "
              f"{r.expected.value if r.expected else 'not contradicted'} ({r.reason})"
+             + (" - recorded as a known miss but now agrees: remove known_miss"
+                if r.known_miss else "")
              for r in mismatches(run.results)]
     return "\n".join([matrix, LEGEND, "", legend, "", stats, "", summary, *tail]) + "\n"
 

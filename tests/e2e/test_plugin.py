@@ -142,3 +142,14 @@ def test_plugin_matrix_is_the_same_under_xdist(project):
     (project.path / "reports" / "results.json").unlink()
     project.runpytest_subprocess("-n", "2", "--verifier-update", "-p", "no:cacheprovider")
     assert (project.path / "reports" / "results.json").read_bytes() == serial
+
+
+def test_plugin_known_miss_is_an_expected_failure_until_it_agrees(project):
+    pytester = project
+    pytester.makefile(".expected.yaml", **{"fixtures/expected/ev": (
+        "event: ev\nexpected:\n  freed-52:\n"
+        "    beta: {verdict: supported, known_miss: \"test: 51 is read as 51\"}\n"
+        "    alpha: {verdict: supported, known_miss: \"no longer true\"}\n")})
+    result = pytester.runpytest("-k", "freed-52", "--verifier-update", "-rxX")
+    result.assert_outcomes(xfailed=1, failed=1)
+    assert "known miss now agrees: remove known_miss (no longer true)" in result.stdout.str()

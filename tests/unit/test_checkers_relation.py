@@ -60,3 +60,13 @@ def test_relation_without_subject(text, verdict):
 ])
 def test_relation_denial_reads_as_a_denial(text, verdict):
     assert check(DENIAL, text).verdict == verdict
+
+
+@pytest.mark.parametrize("text,verdict", [
+    ("Washington has used relief as a lever. This time it agreed to lift sanctions on Belavia.",
+     "supported"),
+    ("Washington, for its part, is generous: it will ease sanctions on Belavia.", "supported"),
+    ("Officials met. This time it agreed to lift sanctions on Belavia.", "silent"),
+])
+def test_relation_pronoun_subject_refers_back(text, verdict):
+    assert check(RELIEF, text).verdict == verdict

@@ -14,7 +14,7 @@ SUBSET_REACH = 5  # "among those released were three ...": a subset cue this far
 
 
 def _contexts(reading: Reading, sent: int, index: int, claim: Claim) -> list[tuple]:
-    """Return the event words of a sentence, each with whether it speaks of the event itself.
+    """Return the event words of a sentence: (span, speaks of the event itself, is a request).
 
     An event word that is itself a request ("had requested") is the event unless it
     is introduced as a cause ("after an appeal"); any other event word is the event
@@ -27,9 +27,9 @@ def _contexts(reading: Reading, sent: int, index: int, claim: Claim) -> list[tup
         if elsewhen(reading, sent, span, claim.as_of):
             continue
         if any(overlaps(span, r) for r in requests):
-            out.append((span, not causal(reading, sent, span)))
+            out.append((span, not causal(reading, sent, span), True))
         else:
-            out.append((span, request_frame(reading, sent, span) is None))
+            out.append((span, request_frame(reading, sent, span) is None, False))
     return out
 
 
@@ -53,7 +53,8 @@ def check_quantity(claim: Claim, index: int, reading: Reading) -> list[Finding]:
         contexts = _contexts(reading, sent, index, claim)
         if not contexts:
             continue
-        spans = [span for span, _ in contexts]
+        spans = [span for span, _, _ in contexts]
+        kinds = {span: (actual, is_request) for span, actual, is_request in contexts}
         for counted in reading.spans(counted_key, sent):
             mention = next((m for m in mentions
                             if 0 <= counted[0] - m.end <= COUNT_REACH
@@ -62,9 +63,11 @@ def check_quantity(claim: Claim, index: int, reading: Reading) -> list[Finding]:
                 continue
             phrase = (mention.start, counted[1])
             context = nearest(phrase, spans, len(reading.doc))
-            if not dict(contexts)[context] or _subset(reading, sent, mention.start, spans):
-                continue  # the nearest event word is a request, or the number is a subset
+            actual, is_request = kinds[context]
             core = cover(phrase, context)
+            if not actual or _subset(reading, sent, mention.start, spans) or (
+                    not is_request and request_frame(reading, sent, core) is not None):
+                continue  # the number belongs to a request, or counts a subset
             if elsewhen(reading, sent, core, claim.as_of):
                 continue
             said = f"{mention.text} {reading.text(*counted)} ({reading.text(*context)})"

@@ -11,13 +11,15 @@ _TITLES = frozenset({"mr", "ms", "mrs", "dr", "sir", "president", "minister"})
 
 
 def _speaker(claim: Claim, index: int, reading: Reading, sent: int):
-    """Return the span naming the speaker: in the sentence, or a pronoun after a mention."""
+    """Return the span naming the speaker: a mention in the sentence, or a pronoun that
+    refers back to one and is the subject of a speech verb ("..., she said")."""
     mentions = reading.entity(index, sent)
     if mentions:
         return mentions[0]
-    pronouns = reading.spans(cue("pronouns"), sent)
-    if pronouns and sent > 0 and reading.entity(index, sent - 1):
-        return pronouns[0]
+    verbs = reading.spans(cue("speech"), sent)
+    for span in reading.referring(index, sent):
+        if any(v[0] == span[1] or v[1] == span[0] for v in verbs):
+            return span
     return None
 
 

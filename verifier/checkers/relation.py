@@ -23,7 +23,7 @@ def check_relation(claim: Claim, index: int, reading: Reading) -> list[Finding]:
                        | set(reading.sentences_with(opposite_key)))
     for sent in sentences:
         objects = reading.spans(slot_key(index, "object"), sent)
-        subjects = reading.entity(index, sent) if claim.entity else []
+        subjects = reading.referring(index, sent) if claim.entity else []
         if not objects or (claim.entity and not subjects):
             continue
         best = None

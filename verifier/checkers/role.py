@@ -29,10 +29,10 @@ def _role_hedge(reading: Reading, sent: int, role: tuple[int, int],
     A hedge elsewhere in the sentence ("reportedly suggested") is about the event,
     not about the title, which the article still states as fact.
     """
-    for cue in hedge_cues(reading, sent):
-        if cue[1] <= role[0] and role[0] - cue[1] <= HEDGE_REACH and cue[0] >= min(
+    for span in hedge_cues(reading, sent):
+        if span[1] <= role[0] and role[0] - span[1] <= HEDGE_REACH and span[0] >= min(
                 mention[1], role[0] - HEDGE_REACH):
-            return cue
+            return span
     return None
 
 
