@@ -12,6 +12,23 @@
     Article body. Evidence offsets count characters from the body's first character.
 
 The source id defaults to the file name without its extension.
+
+What happens to files that are not like that (each is one line on stderr; the
+other articles are always checked):
+
+| the file | behaviour |
+|---|---|
+| UTF-8, with or without a byte order mark | read |
+| UTF-16 with a byte order mark | read, with a warning |
+| not UTF-8 (Latin-1, Windows-1252) | read as Windows-1252, with a warning |
+| binary (a NUL byte in the first 8 KiB) | refused: error |
+| empty, or only white space | refused: error |
+| larger than MAX_ARTICLE_BYTES (5 MiB) | refused: error |
+| no sentence punctuation | read, with a warning: each line is one sentence |
+| front matter that does not parse, lacks its closing `---`, has an unknown key or a bad  |
+|   date | refused: error, with the line |
+| a source id already used by another article | refused: error |
+| a link in an article folder that points outside it | refused: error |
 """
 
 from __future__ import annotations
@@ -21,13 +38,13 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-import yaml
-
 from .errors import ArticleError
 from .loader import parse_yaml
 from .model import Article, Problem
 
 ARTICLE_SUFFIXES = (".txt", ".md")
+MAX_ARTICLE_BYTES = 5 * 1024 * 1024
+_SENTENCE_PUNCTUATION = re.compile(r"[.!?…。]")
 FRONT_MATTER_KEYS = ("source", "outlet", "url", "date", "title")
 _SOURCE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 _FENCE = "---"
@@ -106,40 +123,77 @@ def _text(value) -> str | None:
     return None if value is None else str(value)
 
 
-def load_article(path: str | Path) -> Article:
-    """Read and parse one article file."""
+def decode(raw: bytes, shown: str) -> tuple[str, list[Problem]]:
+    """Return the text of an article file and the warnings its encoding deserves."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16"), [Problem(shown, None, "UTF-16 text; read as UTF-16 "
+                                                  "(save it as UTF-8 to silence this)",
+                                                  "warning")]
+        except UnicodeDecodeError:
+            raise ArticleError("starts like UTF-16 but is not; save it as UTF-8", shown) from None
+    if b"\x00" in raw[:8192]:
+        raise ArticleError("binary file, not text; give a UTF-8 text file", shown)
+    try:
+        return raw.decode("utf-8-sig"), []
+    except UnicodeDecodeError as err:
+        text = raw.decode("cp1252", errors="replace")
+        return text, [Problem(shown, None, f"not UTF-8 ({err.reason} at byte {err.start}); "
+                                           "read as Windows-1252 (Latin-1); convert it to UTF-8 "
+                                           "to silence this", "warning")]
+
+
+def load_article(path: str | Path) -> tuple[Article, list[Problem]]:
+    """Read and parse one article file; return it with any warnings about how it was read."""
     shown = str(path)
     try:
+        size = Path(path).stat().st_size
+        if size > MAX_ARTICLE_BYTES:
+            raise ArticleError(f"{size / 2**20:.1f} MB, larger than the "
+                               f"{MAX_ARTICLE_BYTES // 2**20} MB limit for one article; "
+                               "check the scrape or split it", shown)
         raw = Path(path).read_bytes()
     except FileNotFoundError:
         raise ArticleError("no such article file; check the path", shown) from None
     except OSError as err:
         raise ArticleError(f"cannot read the article: {err.strerror}", shown) from None
-    if b"\x00" in raw[:8192] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ArticleError("binary file, not text; give a UTF-8 text file", shown)
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise ArticleError(f"not UTF-8 text ({err.reason} at byte {err.start}); "
-                           "convert it to UTF-8", shown) from None
-    return parse_article(text.replace("\r\n", "\n"), shown)
+    text, warnings = decode(raw, shown)
+    article = parse_article(text.replace("\r\n", "\n"), shown)
+    if not _SENTENCE_PUNCTUATION.search(article.body):
+        warnings.append(Problem(shown, None, "no sentence punctuation; each line is read as one "
+                                             "sentence", "warning"))
+    return article, warnings
+
+
+def _outside(path: Path, roots: list[Path]) -> Path | None:
+    """Return the folder a path was found in when it resolves outside that folder."""
+    for root in roots:
+        if path.is_relative_to(root) and not path.resolve().is_relative_to(root.resolve()):
+            return root
+    return None
 
 
 def load_articles(paths: Iterable[str | Path]) -> Iterator[Article | Problem]:
     """Yield each article, or a Problem for a file that cannot be used; never stop early.
 
+    Warnings (a file read with a fallback encoding) come just before their article.
     A second article claiming a source id already seen is a problem too.
     """
     seen: dict[str, str] = {}
+    paths = list(map(Path, paths))
+    roots = [p for p in paths if p.is_dir()]
     for path in find_articles(paths):
+        root = _outside(path, roots)
+        if root is not None:
+            yield Problem(str(path), None, f"links outside {root}; refusing to read it (copy "
+                                           "the article into the folder instead)")
+            continue
         try:
-            article = load_article(path)
+            article, warnings = load_article(path)
         except ArticleError as err:
             yield Problem(err.path, err.line, err.message)
             continue
-        except yaml.YAMLError as err:  # defensive: parse_yaml reports these itself
-            yield Problem(str(path), None, f"front matter: {err}")
-            continue
+        yield from warnings
         if article.source in seen:
             yield Problem(str(path), None, f"source id '{article.source}' is already used by "
                                            f"{seen[article.source]}; give each article its own "

@@ -12,6 +12,7 @@ from .loader import YamlDocument, format_path, parse_yaml, validate
 from .model import Claim, ClaimFile, ClaimKind, Count, Entity, Problem
 
 CLAIM_SUFFIX = ".claims.yaml"
+MAX_CLAIM_FILE_BYTES = 2 * 1024 * 1024
 
 # Slots filled from the general lexicons when a claim file leaves them out.
 DEFAULT_SLOTS: dict[ClaimKind, dict[str, tuple[str, ...]]] = {
@@ -80,6 +81,11 @@ def load_claim_file(path: str | Path) -> tuple[ClaimFile | None, list[Problem]]:
     """Load and validate one claim file; return it, or None and every problem found."""
     shown = str(path)
     try:
+        size = Path(path).stat().st_size
+        if size > MAX_CLAIM_FILE_BYTES:
+            return None, [Problem(shown, None, f"{size / 2**20:.1f} MB, larger than the "
+                                               f"{MAX_CLAIM_FILE_BYTES // 2**20} MB limit for a "
+                                               "claim file; split it into several files")]
         text = Path(path).read_text(encoding="utf-8")
     except FileNotFoundError:
         return None, [Problem(shown, None, "no such claim file; check the path")]

@@ -35,7 +35,7 @@ DEFAULT_REPORTS = options.REPORTS.default
 
 def _report_problems(problems: Sequence[Problem]) -> None:
     for problem in problems:
-        print(f"error: {problem}", file=sys.stderr)
+        print(f"{problem.level}: {problem}", file=sys.stderr)
 
 
 def _existing(paths: list[str], what: str) -> list[str]:
@@ -68,7 +68,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         write_atomic(args.output, text)
     else:
         sys.stdout.write(text)
-    if run.problems:
+    if any(p.is_error for p in run.problems):
         return EXIT_BAD_INPUT
     return EXIT_MISMATCH if mismatches(run.results) else EXIT_OK
 

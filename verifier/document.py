@@ -47,7 +47,7 @@ def to_document(run: Run) -> dict:
                         for s in stats},
             "mismatches": len(mismatches(run.results)),
         },
-        "problems": [{"path": p.path, "line": p.line, "message": p.message}
+        "problems": [{"path": p.path, "line": p.line, "message": p.message, "level": p.level}
                      for p in run.problems],
     }
 
@@ -75,7 +75,7 @@ def from_document(doc: dict, path: str = "results.json") -> Run:
             reason=r["reason"], expected=Verdict(r["expected"]) if r["expected"] else None,
             event=r.get("event", ""), known_miss=r.get("known_miss"))
             for r in doc["results"])
-        problems = tuple(Problem(p["path"], p["line"], p["message"])
+        problems = tuple(Problem(p["path"], p["line"], p["message"], p.get("level", "error"))
                          for p in doc.get("problems", []))
         return Run(results, claims, tuple(doc["sources"]), problems)
     except (KeyError, TypeError, ValueError) as err:

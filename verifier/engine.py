@@ -63,6 +63,8 @@ def check_run(claim_paths: Iterable[str | Path], article_paths: Iterable[str | P
     for item in load_articles(article_paths):
         if isinstance(item, Problem):
             problems.append(item)
+            if not item.is_error:
+                continue
             source = Path(item.path).stem
             if any(r.source == source for r in results):
                 continue

@@ -20,6 +20,11 @@ from jsonschema.exceptions import best_match, relevance
 from .model import Problem
 
 Path = tuple[str | int, ...]
+MAX_NODES = 200_000  # values in one document, aliases expanded: stops "billion laughs"
+
+
+class _TooLarge(Exception):
+    pass
 
 
 class _Loader(yaml.SafeLoader):
@@ -59,7 +64,10 @@ def format_path(path: Path) -> str:
 
 
 def _walk(node: yaml.Node, path: Path, lines: dict[Path, int], problems: list[Problem],
-          where: str) -> None:
+          where: str, count: list[int]) -> None:
+    count[0] += 1
+    if count[0] > MAX_NODES:
+        raise _TooLarge
     lines[path] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         seen: dict[Any, int] = {}
@@ -71,18 +79,28 @@ def _walk(node: yaml.Node, path: Path, lines: dict[Path, int], problems: list[Pr
                                         f"key '{key}' (first at line {seen[key]}); keep one"))
             seen[key] = line
             lines[path + (key,)] = line
-            _walk(value_node, path + (key,), lines, problems, where)
+            _walk(value_node, path + (key,), lines, problems, where, count)
             lines[path + (key,)] = line
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
-            _walk(item, path + (i,), lines, problems, where)
+            _walk(item, path + (i,), lines, problems, where, count)
 
 
 def parse_yaml(text: str, path: str) -> tuple[YamlDocument | None, list[Problem]]:
     """Parse one YAML document; return it with its lines, or the problems that stop it."""
     try:
         node = yaml.compose(text, Loader=_Loader)
+        lines: dict[Path, int] = {}
+        problems: list[Problem] = []
+        if node is not None:
+            _walk(node, (), lines, problems, path, [0])
         data = yaml.load(text, Loader=_Loader) if node is not None else None
+    except _TooLarge:
+        return None, [Problem(path, None, f"more than {MAX_NODES:,} values once aliases are "
+                                          "expanded; write the document out without "
+                                          "nested aliases")]
+    except RecursionError:
+        return None, [Problem(path, None, "nested too deeply to read; flatten the document")]
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark else None
@@ -96,9 +114,6 @@ def parse_yaml(text: str, path: str) -> tuple[YamlDocument | None, list[Problem]
         return None, [Problem(path, None, f"YAML error: {err}")]
     if node is None:
         return None, [Problem(path, None, "the file is empty; write a YAML mapping")]
-    lines: dict[Path, int] = {}
-    problems: list[Problem] = []
-    _walk(node, (), lines, problems, path)
     return YamlDocument(path, data, lines), problems
 
 
@@ -112,7 +127,10 @@ def load_schema(name: str) -> dict:
 def validate(document: YamlDocument, schema_name: str) -> list[Problem]:
     """Return every schema problem of a document, the most relevant first."""
     validator = jsonschema.Draft202012Validator(load_schema(schema_name))
-    errors = sorted(validator.iter_errors(document.data), key=relevance, reverse=True)
+    try:
+        errors = sorted(validator.iter_errors(document.data), key=relevance, reverse=True)
+    except RecursionError:
+        return [Problem(document.path, None, "nested too deeply to check; flatten the document")]
     problems: list[Problem] = []
     for error in errors:
         leaf = _leaf(error)

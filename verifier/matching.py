@@ -11,8 +11,10 @@ The term language is deliberately small and bounded (no regular expressions):
   stand between two consecutive words; names, quoted phrases and lexicon cues match word for word,
   and names match their written form only (no lemmas: "Rose" is not "rise").
 
-Each pattern is a fixed sequence with bounded gaps, so matching costs at most
-O(tokens × patterns × (PHRASE_GAP + 1) ^ words) and a claim file cannot make it run away.
+Each pattern is a fixed sequence with bounded gaps. Only terms of up to
+MAX_GAPPED_WORDS words get gaps (longer ones match word for word), so matching costs
+at most O(tokens × patterns × (PHRASE_GAP + 1) ** (MAX_GAPPED_WORDS - 1)), that is 27
+partial matches per token and pattern, and a claim file cannot make it run away.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from .nlp import fold, lemmas, term_words
 
 PHRASE_GAP = 2
 MAX_TERM_WORDS = 8
+MAX_GAPPED_WORDS = 4
 # A gap never swallows a negation: "be held" must not match "is not held".
 GAP_EXCLUDES = ["not", "n't", "no", "never", "neither", "nor", "without"]
 
@@ -54,6 +57,7 @@ def term_pattern(term: str, gaps: bool = True, lemma: bool = True) -> list[dict]
     lets base-form words match their inflections. Names use neither.
     """
     words = term_words(term)[:MAX_TERM_WORDS]
+    gaps = gaps and len(words) <= MAX_GAPPED_WORDS
     pattern: list[dict] = []
     for n, word in enumerate(words):
         if n and gaps:

@@ -176,11 +176,20 @@ class Result:
 
 @dataclass(frozen=True)
 class Problem:
-    """A bad input found while loading: reported, never raised past the engine."""
+    """A bad input found while loading: reported, never raised past the engine.
+
+    `level` is "error" (the file was not used) or "warning" (it was used, as said).
+    """
 
     path: str
     line: int | None
     message: str
+    level: str = "error"
+
+    @property
+    def is_error(self) -> bool:
+        """Return True when the file could not be used."""
+        return self.level == "error"
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path

@@ -223,11 +223,26 @@ def write_atomic(path: str | Path, text: str) -> None:
 def write_reports(run: Run, folder: str | Path) -> list[Path]:
     """Write results.json and its renderings (Markdown, CSV, HTML) into a folder.
 
-    Every rendering is made before the first file is written, so a failure leaves
-    the previous reports as they were.
+    Every rendering is made and written to a temporary file before the first report
+    is replaced, and each is replaced by a rename: a failure or an interruption
+    leaves every previous report whole. Temporary files left by a killed run are
+    removed by the next one.
     """
     folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    for stale in folder.glob(".*.tmp"):
+        stale.unlink(missing_ok=True)
     texts = {name: render(run, fmt) for fmt, name in REPORT_FILES.items()}
-    for name, text in texts.items():
-        write_atomic(folder / name, text)
+    staged: list[tuple[str, Path]] = []
+    try:
+        for name, text in texts.items():
+            fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
+            staged.append((name, Path(tmp)))
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+                handle.write(text)
+        for name, tmp in staged:
+            os.replace(tmp, folder / name)
+    finally:
+        for _, tmp in staged:
+            tmp.unlink(missing_ok=True)
     return [folder / name for name in texts]

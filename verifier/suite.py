@@ -88,7 +88,7 @@ class Suite:
     def sources(self) -> list[str]:
         """Return the source ids, sorted, bad articles included."""
         return sorted({a.source if isinstance(a, Article) else Path(a.path).stem
-                       for a in self.articles()})
+                       for a in self.articles() if isinstance(a, Article) or a.is_error})
 
     def expectation(self, claim: str, source: str) -> Expectation | None:
         """Return the recorded expectation of a pair, if any."""
@@ -103,6 +103,8 @@ class Suite:
             verifier = Verifier(claims)
             cells = {}
             for item in self.articles():
+                if isinstance(item, Problem) and not item.is_error:
+                    continue
                 if isinstance(item, Problem):
                     rows = verifier.error_results(Path(item.path).stem, str(item))
                 else:
@@ -138,6 +140,7 @@ class Suite:
         if self.run is None:
             return []
         lines = render_table(self.run).splitlines()
+        lines += [f"{p.level}: {p}" for p in self.articles() if isinstance(p, Problem)]
         where = self.settings.reports
         if where.is_relative_to(self.settings.root):
             where = where.relative_to(self.settings.root)

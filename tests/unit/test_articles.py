@@ -48,8 +48,9 @@ def test_articles_binary_and_latin1_files(tmp_path: Path):
     (tmp_path / "latin.txt").write_bytes("Caf\xe9 au lait, 52 prisoners freed.".encode("latin-1"))
     with pytest.raises(ArticleError, match="binary file"):
         load_article(tmp_path / "bin.txt")
-    with pytest.raises(ArticleError, match="not UTF-8"):
-        load_article(tmp_path / "latin.txt")
+    article, (warning,) = load_article(tmp_path / "latin.txt")
+    assert article.body.startswith("Café au lait")
+    assert warning.level == "warning" and "read as Windows-1252" in warning.message
 
 
 def test_articles_a_bad_file_does_not_stop_the_others(tmp_path: Path):

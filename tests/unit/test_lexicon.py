@@ -29,7 +29,7 @@ def test_lexicon_references_expand_in_order():
 def test_lexicon_code_names_no_seed_source_claim_or_sentence():
     files, _ = load_claim_files([ROOT / "claims"])
     names = {c.id for f in files for c in f.claims}
-    names |= {load_article(p).source for p in find_articles([ROOT / "fixtures" / "articles"])}
+    names |= {load_article(p)[0].source for p in find_articles([ROOT / "fixtures" / "articles"])}
     code = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "verifier").rglob("*.py"))
     found = sorted(n for n in names if re.search(rf"['\"]{re.escape(n)}['\"]", code))
     assert found == []
