@@ -87,9 +87,11 @@ def cmd_report(args: argparse.Namespace) -> int:
 def cmd_validate(args: argparse.Namespace) -> int:
     """Validate claim files (and expectation files) without reading any article."""
     claim_files, problems = load_claim_files(_existing(args.claims or [DEFAULT_CLAIMS], "claim"))
-    ids = {c.id for f in claim_files for c in f.claims}
+    events: dict[str, set[str]] = {}
+    for claim_file in claim_files:
+        events.setdefault(claim_file.event, set()).update(c.id for c in claim_file.claims)
     expected = args.expected if args.expected is not None else [DEFAULT_EXPECTED]
-    _, bad = load_expectations([p for p in expected if Path(p).exists()], ids)
+    _, bad = load_expectations([p for p in expected if Path(p).exists()], events)
     problems += bad
     _report_problems(problems)
     count = sum(len(f.claims) for f in claim_files)

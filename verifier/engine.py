@@ -56,7 +56,10 @@ def check_run(claim_paths: Iterable[str | Path], article_paths: Iterable[str | P
     claim_files, problems = load_claim_files(claim_paths)
     claims = [c for f in claim_files for c in f.claims]
     events = {c.id: f.event for f in claim_files for c in f.claims}
-    expectations, bad = load_expectations(expected_paths, {c.id for c in claims})
+    events: dict[str, set[str]] = {}
+    for claim_file in claim_files:
+        events.setdefault(claim_file.event, set()).update(c.id for c in claim_file.claims)
+    expectations, bad = load_expectations(expected_paths, events)
     problems += bad
     verifier = Verifier(claims, events)
     results: list[Result] = []

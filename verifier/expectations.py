@@ -38,9 +38,14 @@ def find_expectation_files(paths: Iterable[str | Path]) -> list[Path]:
     return found
 
 
-def load_expectation_file(path: str | Path,
-                          claim_ids: set[str] | None = None) -> tuple[Expectations, list[Problem]]:
-    """Load one expectations file; unknown claim ids are problems when `claim_ids` is given."""
+def load_expectation_file(path: str | Path, events: dict[str, set[str]] | None = None
+                          ) -> tuple[Expectations, list[Problem]]:
+    """Load one expectations file.
+
+    With `events` (event id -> claim ids of the loaded claim files), a file for an
+    event that is not loaded is skipped, and an unknown claim id of a loaded event
+    is a problem.
+    """
     shown = str(path)
     try:
         text = Path(path).read_text(encoding="utf-8")
@@ -55,11 +60,16 @@ def load_expectation_file(path: str | Path,
     if problems:
         return {}, problems
     out: Expectations = {}
+    claim_ids = None
+    if events is not None:
+        if doc.data["event"] not in events:
+            return {}, []
+        claim_ids = events[doc.data["event"]]
     for claim, per_source in (doc.data["expected"] or {}).items():
         if claim_ids is not None and claim not in claim_ids:
             problems.append(Problem(shown, doc.line(("expected", claim)),
-                                    f"expected.{claim}: no claim has the id '{claim}'; "
-                                    "check the claim files"))
+                                    f"expected.{claim}: event '{doc.data['event']}' has no claim "
+                                    f"'{claim}'; check the claim ids"))
             continue
         for source, value in (per_source or {}).items():
             verdict = value if isinstance(value, str) else value["verdict"]
@@ -71,13 +81,13 @@ def load_expectation_file(path: str | Path,
     return out, problems
 
 
-def load_expectations(paths: Iterable[str | Path],
-                      claim_ids: set[str] | None = None) -> tuple[Expectations, list[Problem]]:
+def load_expectations(paths: Iterable[str | Path], events: dict[str, set[str]] | None = None
+                      ) -> tuple[Expectations, list[Problem]]:
     """Load every expectations file named by paths; a bad file is reported and left out."""
     merged: Expectations = {}
     problems: list[Problem] = []
     for path in find_expectation_files(paths):
-        found, bad = load_expectation_file(path, claim_ids)
+        found, bad = load_expectation_file(path, events)
         problems += bad
         for key, expectation in found.items():
             if key in merged:

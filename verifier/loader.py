@@ -101,14 +101,17 @@ def parse_yaml(text: str, path: str) -> tuple[YamlDocument | None, list[Problem]
                                           "nested aliases")]
     except RecursionError:
         return None, [Problem(path, None, "nested too deeply to read; flatten the document")]
+    except yaml.constructor.ConstructorError as err:
+        mark = err.problem_mark or err.context_mark
+        tag = (err.problem or "").rsplit("tag ", 1)[-1].replace("tag:yaml.org,2002:", "!!")
+        return None, [Problem(path, mark.line + 1 if mark else None,
+                              f"YAML tag {tag} is not allowed (nothing is ever constructed from "
+                              "tags); write a plain YAML value")]
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark else None
         column = f", column {mark.column + 1}" if mark else ""
         what = err.problem or err.context or "invalid YAML"
-        if isinstance(err, yaml.constructor.ConstructorError):
-            what = (f"{what}; tags such as !!python/object are not allowed, "
-                    "write plain YAML values")
         return None, [Problem(path, line, f"YAML syntax error{column}: {what}")]
     except yaml.YAMLError as err:
         return None, [Problem(path, None, f"YAML error: {err}")]
@@ -132,11 +135,16 @@ def validate(document: YamlDocument, schema_name: str) -> list[Problem]:
     except RecursionError:
         return [Problem(document.path, None, "nested too deeply to check; flatten the document")]
     problems: list[Problem] = []
+    scalars_seen: set[tuple] = set()
     for error in errors:
         leaf = _leaf(error)
-        where = format_path(leaf.absolute_path)
-        problem = Problem(document.path, document.line(leaf.absolute_path),
-                          f"{where}: {_message(leaf)}")
+        path = tuple(leaf.absolute_path)
+        if not isinstance(leaf.instance, dict | list):
+            if path in scalars_seen:
+                continue  # one problem per value: "" is both too short and blank
+            scalars_seen.add(path)
+        problem = Problem(document.path, document.line(path),
+                          f"{format_path(path)}: {_message(leaf)}")
         if problem not in problems:
             problems.append(problem)
     return problems
@@ -149,6 +157,8 @@ def _leaf(error: jsonschema.ValidationError) -> jsonschema.ValidationError:
     author did not mean ({name: ...} was meant as a mapping, not a string).
     """
     while error.context:
+        if all(e.validator == "required" for e in error.context):
+            return error  # "needs one of these keys": said by _message
         meant = [e for e in error.context if e.validator != "type"] or list(error.context)
         error = best_match(meant)
     return error
@@ -163,4 +173,7 @@ def _message(error: jsonschema.ValidationError) -> str:
         return f"{error.message} ({hint})"
     if error.validator == "required":
         return f"{error.message}; add it"
+    if error.validator in ("anyOf", "oneOf") and error.context:
+        keys = sorted({repr(e.validator_value[0]) for e in error.context})
+        return f"needs one of the keys {', '.join(keys)}; add one"
     return error.message

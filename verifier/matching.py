@@ -84,6 +84,8 @@ class TermMatcher:
     def __call__(self, doc: Doc, sent_of: list[int]) -> dict[str, Spans]:
         """Return, per key, the sorted distinct spans that match within one sentence."""
         found: dict[str, set[tuple[int, int]]] = defaultdict(set)
+        if not len(doc):
+            return {}
         for match_id, start, end in self._matcher(doc):
             if sent_of[start] == sent_of[end - 1]:
                 found[self._strings[match_id]].add((start, end))

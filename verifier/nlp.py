@@ -68,9 +68,11 @@ class FoldingLemmatizer:
 
     def __call__(self, doc: Doc) -> Doc:
         for token in doc:
-            norm = fold(token.text)
+            # A character that folds to nothing (a soft hyphen) keeps its own text, so
+            # every token has a lemma and the matcher can run on any input.
+            norm = fold(token.text) or token.text
             token.norm_ = norm
-            token.lemma_ = self.lemmas(norm)
+            token.lemma_ = self.lemmas(norm) or norm
         return doc
 
 

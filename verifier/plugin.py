@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from . import options
-from .suite import SUITE_KEY, ClaimFileNode, Suite, SuiteConfig
+from .suite import SUITE_KEY, ClaimFileNode, ExpectationsFileNode, Suite, SuiteConfig
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -41,8 +41,11 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 def pytest_collect_file(file_path, parent: pytest.Collector):
-    if parent.config.stash[SUITE_KEY].wants(file_path):
+    suite = parent.config.stash[SUITE_KEY]
+    if suite.wants(file_path):
         return ClaimFileNode.from_parent(parent, path=file_path)
+    if suite.wants_expectations(file_path):
+        return ExpectationsFileNode.from_parent(parent, path=file_path)
     return None
 
 

@@ -17,9 +17,9 @@ import pytest
 from . import options
 from .approved import CellChange, changes, describe, load_approved, merge
 from .articles import load_articles
-from .claims import load_claim_file
+from .claims import CLAIM_SUFFIX, load_claim_file
 from .engine import Verifier
-from .expectations import load_expectations
+from .expectations import EXPECTED_SUFFIX, load_expectation_file, load_expectations
 from .model import Article, Claim, ClaimKind, Evidence, Expectation, Problem, Result, Run, Verdict
 from .report import render_table, write_reports
 
@@ -78,6 +78,22 @@ class Suite:
             return False
         pattern = self.settings.claims_glob
         return fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(rel, pattern.replace("**/", ""))
+
+    def wants_expectations(self, path: Path) -> bool:
+        """Return True for an expected-verdicts file under the configured folder."""
+        return path.name.endswith(EXPECTED_SUFFIX) and any(
+            path.is_relative_to(folder) for folder in self.settings.expected)
+
+    def events(self) -> dict[str, set[str]]:
+        """Return event id -> claim ids of every claim file the suite collects."""
+        found: dict[str, set[str]] = {}
+        for path in sorted(self.settings.root.rglob(f"*{CLAIM_SUFFIX}")):
+            if self.wants(path):
+                claim_file, _ = load_claim_file(path)
+                if claim_file is not None:
+                    found.setdefault(claim_file.event, set()).update(
+                        c.id for c in claim_file.claims)
+        return found
 
     def articles(self) -> list[Article | Problem]:
         """Return the articles (or their problems), read once per process."""
@@ -202,6 +218,18 @@ class ClaimFileNode(pytest.File):
                                             order=(shown, n), event=claim_file.event)
 
 
+class ExpectationsFileNode(pytest.File):
+    """An expected-verdicts file: collected only to report its problems, no items."""
+
+    def collect(self):
+        suite: Suite = self.config.stash[SUITE_KEY]
+        shown = self.path.relative_to(self.config.rootpath).as_posix()
+        _, problems = load_expectation_file(self.path, suite.events())
+        if problems:
+            raise self.CollectError("\n".join(str(replace(p, path=shown)) for p in problems))
+        return []
+
+
 def load_claim_file_as(path: Path, shown: str):
     """Load a claim file, reporting it under the path the user sees."""
     claim_file, problems = load_claim_file(path)
@@ -275,4 +303,5 @@ def failure_text(claim: Claim, result: Result) -> str:
 
 SUITE_KEY = pytest.StashKey[Suite]()
 
-__all__ = ["SUITE_KEY", "ClaimFileNode", "ClaimItem", "Suite", "SuiteConfig"]
+__all__ = ["SUITE_KEY", "ClaimFileNode", "ClaimItem", "ExpectationsFileNode", "Suite",
+           "SuiteConfig"]

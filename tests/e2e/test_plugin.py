@@ -4,6 +4,9 @@ import json
 
 import pytest
 
+# The inner runs need only the verifier plugin: hypothesis' header costs a second each.
+QUIET = ("-p", "no:hypothesispytest", "-p", "no:anyio")
+
 CLAIMS = """\
 event: ev
 title: An event
@@ -40,13 +43,13 @@ def expect(pytester, **per_claim):
 
 
 def test_plugin_items_have_readable_ids(project):
-    result = project.runpytest("--collect-only", "-q")
+    result = project.runpytest(*QUIET, "--collect-only", "-q")
     assert "claims/ev.claims.yaml::freed-52[alpha]" in result.stdout.str()
     assert "claims/ev.claims.yaml::held[beta]" in result.stdout.str()
 
 
 def test_plugin_outcomes_without_expectations(project):
-    result = project.runpytest("--verifier-update", "-rs")
+    result = project.runpytest(*QUIET, "--verifier-update", "-rs")
     # freed-52: alpha supported (pass), beta contradicted (fail);
     # held: alpha supported (pass), beta silent (skip)
     result.assert_outcomes(passed=2, failed=1, skipped=1)
@@ -56,7 +59,7 @@ def test_plugin_outcomes_without_expectations(project):
 @pytest.mark.parametrize("policy,outcome", [("skip", "skipped"), ("fail", "failed"),
                                             ("pass", "passed")])
 def test_plugin_silent_policy(project, policy, outcome):
-    result = project.runpytest("-k", "held and beta", f"--verifier-silent={policy}",
+    result = project.runpytest(*QUIET, "-k", "held and beta", f"--verifier-silent={policy}",
                                "--verifier-update")
     result.assert_outcomes(**{outcome: 1})
 
@@ -64,12 +67,12 @@ def test_plugin_silent_policy(project, policy, outcome):
 def test_plugin_expected_verdicts_decide(project):
     expect(project, **{"freed-52": {"alpha": "supported", "beta": "contradicted"},
                        "held": {"alpha": "supported", "beta": "silent"}})
-    project.runpytest("--verifier-update").assert_outcomes(passed=4)
+    project.runpytest(*QUIET, "--verifier-update").assert_outcomes(passed=4)
 
 
 def test_plugin_failure_reads_like_a_fact_check(project):
     expect(project, **{"freed-52": {"beta": "supported"}})
-    result = project.runpytest("-k", "freed-52 and beta", "--verifier-update")
+    result = project.runpytest(*QUIET, "-k", "freed-52 and beta", "--verifier-update")
     result.assert_outcomes(failed=1)
     result.stdout.fnmatch_lines([
         "*claim    freed-52: 52 prisoners were freed.",
@@ -84,7 +87,7 @@ def test_plugin_failure_reads_like_a_fact_check(project):
 
 
 def test_plugin_reportinfo_points_at_the_claim_line(project):
-    recorder = project.inline_run("--collect-only")
+    recorder = project.inline_run("--collect-only", *QUIET)
     (call,) = recorder.getcalls("pytest_collection_modifyitems")
     item = next(i for i in call.items if i.name == "held[beta]")
     path, line, description = item.reportinfo()
@@ -95,7 +98,7 @@ def test_plugin_bad_claim_file_is_a_collection_error(project):
     project.makefile(".claims.yaml", **{"claims/bad": CLAIMS.replace("count: 52", "count: fifty")
                                         .replace("freed-52", "other").replace("id: held",
                                                                               "id: held2")})
-    result = project.runpytest("--verifier-update")
+    result = project.runpytest(*QUIET, "--verifier-update")
     assert ("claims/bad.claims.yaml:8: claims[0].count: 'fifty' is not of type 'integer'"
             in result.stdout.lines)
     assert "Traceback" not in result.stdout.str()
@@ -104,7 +107,7 @@ def test_plugin_bad_claim_file_is_a_collection_error(project):
 
 def test_plugin_approved_matrix_diff_and_update(project):
     expect(project, **{"freed-52": {"alpha": "supported"}})
-    first = project.runpytest("-k", "alpha", "--verifier-update")
+    first = project.runpytest(*QUIET, "-k", "alpha", "--verifier-update")
     first.assert_outcomes(passed=2)
     approved = json.loads((project.path / "reports" / "results.json").read_text())
     assert [r["verdict"] for r in approved["results"]] == ["supported", "supported"]
@@ -112,25 +115,25 @@ def test_plugin_approved_matrix_diff_and_update(project):
     (project.path / "fixtures/articles/alpha.txt").write_text(
         "Minsk reportedly freed 52 prisoners. Ales Bialiatski remains behind bars.\n")
     expect(project, **{"freed-52": {"alpha": "hedged"}})
-    second = project.runpytest("-k", "alpha")
+    second = project.runpytest(*QUIET, "-k", "alpha")
     second.assert_outcomes(passed=2)
     assert second.ret == pytest.ExitCode.TESTS_FAILED
     second.stdout.fnmatch_lines(["*1 cell(s) differ from the approved matrix in reports*"])
     assert "  freed-52 [alpha]: supported → hedged" in second.stdout.lines
-    third = project.runpytest("-k", "alpha", "--verifier-update")
+    third = project.runpytest(*QUIET, "-k", "alpha", "--verifier-update")
     assert third.ret == pytest.ExitCode.OK
-    assert project.runpytest("-k", "alpha").ret == pytest.ExitCode.OK
+    assert project.runpytest(*QUIET, "-k", "alpha").ret == pytest.ExitCode.OK
 
 
 def test_plugin_results_reach_junit_xml(project):
-    project.runpytest("-k", "alpha", "--verifier-update", "--junitxml=out.xml")
+    project.runpytest(*QUIET, "-k", "alpha", "--verifier-update", "--junitxml=out.xml")
     xml = (project.path / "out.xml").read_text()
     assert 'name="verdict" value="supported"' in xml
 
 
 def test_plugin_other_articles_leave_the_approved_matrix_alone(project):
     project.makefile(".txt", **{"news/gamma": SUPPORTS})
-    result = project.runpytest(f"--verifier-articles={project.path / 'news'}")
+    result = project.runpytest(*QUIET, f"--verifier-articles={project.path / 'news'}")
     result.assert_outcomes(passed=2)
     assert not (project.path / "reports").exists()
 
@@ -150,6 +153,6 @@ def test_plugin_known_miss_is_an_expected_failure_until_it_agrees(project):
         "event: ev\nexpected:\n  freed-52:\n"
         "    beta: {verdict: supported, known_miss: \"test: 51 is read as 51\"}\n"
         "    alpha: {verdict: supported, known_miss: \"no longer true\"}\n")})
-    result = pytester.runpytest("-k", "freed-52", "--verifier-update", "-rxX")
+    result = pytester.runpytest(*QUIET, "-k", "freed-52", "--verifier-update", "-rxX")
     result.assert_outcomes(xfailed=1, failed=1)
     assert "known miss now agrees: remove known_miss (no longer true)" in result.stdout.str()

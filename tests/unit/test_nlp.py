@@ -18,3 +18,11 @@ def test_nlp_sentence_boundaries(text, sentences):
 def test_nlp_lemmas_are_folded_and_lower_case():
     doc = build_pipeline()("Prisoners were Freed")
     assert [t.lemma_ for t in doc] == ["prisoner", "be", "free"]
+
+
+@pytest.mark.parametrize("text", ["", "\xad", " \n ", "\u200b\u200b"])
+def test_nlp_any_text_reads_without_error(text):
+    from tests.helpers import check
+
+    claim = {"id": "c", "claim": "C.", "kind": "status", "entity": "Ales Bialiatski"}
+    assert check(claim, text).verdict == "silent"
