@@ -12,7 +12,7 @@ from pathlib import Path
 from . import __version__
 from .errors import UsageError
 from .matrix import mismatches, source_stats
-from .model import Claim, ClaimKind, Evidence, Problem, Result, Run, Verdict
+from .model import Claim, ClaimKind, Evidence, Problem, Result, Run, SourceInfo, Verdict
 
 RESULTS_FORMAT = "claim-verifier/results"
 RESULTS_VERSION = 1
@@ -32,6 +32,8 @@ def to_document(run: Run) -> dict:
         "claims": [{"id": c.id, "kind": c.kind.value, "claim": c.text, "path": c.path,
                     "line": c.line} for c in run.claims],
         "sources": list(run.sources),
+        "articles": {a.source: {"outlet": a.outlet, "title": a.title, "url": a.url,
+                                "path": a.path} for a in run.articles},
         "results": [{
             "claim": r.claim, "source": r.source, "event": r.event,
             "verdict": r.verdict.value,
@@ -77,7 +79,10 @@ def from_document(doc: dict, path: str = "results.json") -> Run:
             for r in doc["results"])
         problems = tuple(Problem(p["path"], p["line"], p["message"], p.get("level", "error"))
                          for p in doc.get("problems", []))
-        return Run(results, claims, tuple(doc["sources"]), problems)
+        articles = tuple(SourceInfo(source, a.get("outlet"), a.get("title"), a.get("url"),
+                                    a.get("path", ""))
+                         for source, a in doc.get("articles", {}).items())
+        return Run(results, claims, tuple(doc["sources"]), problems, articles)
     except (KeyError, TypeError, ValueError) as err:
         raise UsageError(f"{path}: results document is damaged ({err!r}); "
                          "re-run verifier check") from None

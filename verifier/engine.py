@@ -10,7 +10,7 @@ from .articles import load_articles
 from .checkers import CHECKERS
 from .claims import load_claim_files
 from .expectations import load_expectations
-from .model import Article, Claim, Problem, Result, Run, Verdict
+from .model import Article, Claim, Problem, Result, Run, SourceInfo, Verdict
 from .reading import Reader
 from .verdicts import decide
 
@@ -55,14 +55,15 @@ def check_run(claim_paths: Iterable[str | Path], article_paths: Iterable[str | P
     """
     claim_files, problems = load_claim_files(claim_paths)
     claims = [c for f in claim_files for c in f.claims]
-    events = {c.id: f.event for f in claim_files for c in f.claims}
-    events: dict[str, set[str]] = {}
+    event_of = {c.id: f.event for f in claim_files for c in f.claims}
+    claims_of: dict[str, set[str]] = {}
     for claim_file in claim_files:
-        events.setdefault(claim_file.event, set()).update(c.id for c in claim_file.claims)
-    expectations, bad = load_expectations(expected_paths, events)
+        claims_of.setdefault(claim_file.event, set()).update(c.id for c in claim_file.claims)
+    expectations, bad = load_expectations(expected_paths, claims_of)
     problems += bad
-    verifier = Verifier(claims, events)
+    verifier = Verifier(claims, event_of)
     results: list[Result] = []
+    infos: list[SourceInfo] = []
     for item in load_articles(article_paths):
         if isinstance(item, Problem):
             problems.append(item)
@@ -74,11 +75,13 @@ def check_run(claim_paths: Iterable[str | Path], article_paths: Iterable[str | P
             results.extend(verifier.error_results(source, str(item)))
         else:
             results.extend(verifier.check(item))
+            infos.append(SourceInfo.of(item))
     results = [_with_expectation(expectations, r) for r in results]
     sources = tuple(sorted({r.source for r in results}))
     order = {c.id: n for n, c in enumerate(claims)}
     results.sort(key=lambda r: (order[r.claim], r.source))
-    return Run(tuple(results), tuple(claims), sources, tuple(problems))
+    infos.sort(key=lambda info: info.source)
+    return Run(tuple(results), tuple(claims), sources, tuple(problems), tuple(infos))
 
 
 def _with_expectation(expectations, result: Result) -> Result:

@@ -210,6 +210,22 @@ class Expectation:
 
 
 @dataclass(frozen=True)
+class SourceInfo:
+    """What the reports show about an article besides its verdicts."""
+
+    source: str
+    outlet: str | None = None
+    title: str | None = None
+    url: str | None = None
+    path: str = ""
+
+    @classmethod
+    def of(cls, article: Article) -> SourceInfo:
+        """Return the report-facing facts of an article."""
+        return cls(article.source, article.outlet, article.title, article.url, article.path)
+
+
+@dataclass(frozen=True)
 class Run:
     """Everything one check produced: results and the problems met on the way."""
 
@@ -217,3 +233,4 @@ class Run:
     claims: tuple[Claim, ...]
     sources: tuple[str, ...]
     problems: tuple[Problem, ...] = field(default=())
+    articles: tuple[SourceInfo, ...] = field(default=())

@@ -167,8 +167,11 @@ def render_html(run: Run) -> str:
     cells = {(r.claim, r.source): r for r in run.results}
     head = "".join(f'<th title="{e(c.text)}">{e(c.id)}</th>' for c in run.claims)
     body = []
+    infos = {a.source: a for a in run.articles}
     for source in run.sources:
-        row = [f"<th>{e(source)}</th>"]
+        info = infos.get(source)
+        about = " — ".join(x for x in (info.outlet, info.title) if x) if info else ""
+        row = [f'<th title="{e(about)}">{e(source)}</th>']
         for claim in run.claims:
             r = cells.get((claim.id, source))
             if r is None:

@@ -20,7 +20,18 @@ from .articles import load_articles
 from .claims import CLAIM_SUFFIX, load_claim_file
 from .engine import Verifier
 from .expectations import EXPECTED_SUFFIX, load_expectation_file, load_expectations
-from .model import Article, Claim, ClaimKind, Evidence, Expectation, Problem, Result, Run, Verdict
+from .model import (
+    Article,
+    Claim,
+    ClaimKind,
+    Evidence,
+    Expectation,
+    Problem,
+    Result,
+    Run,
+    SourceInfo,
+    Verdict,
+)
 from .report import render_table, write_reports
 
 RESULT_PROPERTY = "verifier_result"
@@ -113,6 +124,19 @@ class Suite:
             self._expected = found
         return self._expected.get((claim, source))
 
+    def info(self, source: str) -> SourceInfo | None:
+        """Return the report-facing facts of a source's article, if it was read."""
+        for item in self.articles():
+            if isinstance(item, Article) and item.source == source:
+                return replace(SourceInfo.of(item), path=self._shown(item.path))
+        return None
+
+    def _shown(self, path: str) -> str:
+        resolved = Path(path)
+        if resolved.is_absolute() and resolved.is_relative_to(self.settings.root):
+            return resolved.relative_to(self.settings.root).as_posix()
+        return path
+
     def result(self, path: str, claims: tuple[Claim, ...], claim: str, source: str) -> Result:
         """Return the result of a pair, checking the whole claim file on first use."""
         if path not in self._results:
@@ -169,9 +193,11 @@ class Suite:
         return lines
 
 
-def result_row(claim: Claim, order: tuple[str, int], result: Result) -> dict:
+def result_row(claim: Claim, order: tuple[str, int], result: Result,
+               info: SourceInfo | None = None) -> dict:
     """Return the JSON-safe record an item puts on its user properties."""
-    return {"claim": claim.id, "kind": claim.kind.value, "text": claim.text, "path": claim.path,
+    return {"article": [info.outlet, info.title, info.url, info.path] if info else None,
+            "claim": claim.id, "kind": claim.kind.value, "text": claim.text, "path": claim.path,
             "line": claim.line, "order": list(order), "source": result.source,
             "event": result.event, "verdict": result.verdict.value,
             "expected": result.expected.value if result.expected else None,
@@ -195,7 +221,10 @@ def run_from_rows(rows: list[dict]) -> Run:
     ordered = [c for _, c in sorted(claims.values(), key=lambda oc: oc[0])]
     rank = {c.id: n for n, c in enumerate(ordered)}
     results.sort(key=lambda r: (rank[r.claim], r.source))
-    return Run(tuple(results), tuple(ordered), tuple(sorted({r.source for r in results})))
+    infos = {row["source"]: SourceInfo(row["source"], *row["article"])
+             for row in rows if row.get("article")}
+    return Run(tuple(results), tuple(ordered), tuple(sorted({r.source for r in results})),
+               articles=tuple(infos[s] for s in sorted(infos)))
 
 
 class VerdictMismatch(Exception):
@@ -259,7 +288,8 @@ class ClaimItem(pytest.Item):
                          known_miss=expectation.known_miss if expectation else None)
         self.result = result
         self.user_properties.append((RESULT_PROPERTY, json.dumps(
-            result_row(self.claim, self.order, result), ensure_ascii=False)))
+            result_row(self.claim, self.order, result, suite.info(self.source)),
+            ensure_ascii=False)))
         self.user_properties.append(("verdict", result.verdict.value))
         if result.expected is not None:
             if result.known_miss and result.verdict != result.expected:

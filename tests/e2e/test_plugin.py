@@ -156,3 +156,16 @@ def test_plugin_known_miss_is_an_expected_failure_until_it_agrees(project):
     result = pytester.runpytest(*QUIET, "-k", "freed-52", "--verifier-update", "-rxX")
     result.assert_outcomes(xfailed=1, failed=1)
     assert "known miss now agrees: remove known_miss (no longer true)" in result.stdout.str()
+
+
+def test_plugin_reports_are_byte_identical_to_the_cli(project):
+    import subprocess
+    import sys
+
+    project.runpytest(*QUIET, "--verifier-update")
+    from_pytest = {p.name: p.read_bytes() for p in (project.path / "reports").iterdir()}
+    done = subprocess.run([sys.executable, "-m", "verifier.cli", "check"], cwd=project.path,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode in (0, 1), done.stderr
+    from_cli = {p.name: p.read_bytes() for p in (project.path / "reports").iterdir()}
+    assert from_cli == from_pytest
