@@ -10,8 +10,10 @@ from __future__ import annotations
 import re
 from functools import cache
 
+import numpy
 import spacy
 from anyascii import anyascii
+from spacy.attrs import LEMMA, NORM, ORTH
 from spacy.language import Language
 from spacy.lookups import load_lookups
 from spacy.tokens import Doc
@@ -61,18 +63,33 @@ def lemmas() -> Lemmas:
 
 
 class FoldingLemmatizer:
-    """Set `norm_` to the folded form and `lemma_` to the folded lookup lemma of each token."""
+    """Set `norm_` to the folded form and `lemma_` to the folded lookup lemma of each token.
+
+    Work is done once per distinct word (cached by its orth id) and written back in
+    one `Doc.from_array` call, so the cost per token is a dictionary lookup.
+    """
 
     def __init__(self) -> None:
         self.lemmas = lemmas()
+        self._by_orth: dict[int, tuple[int, int]] = {}
+
+    def _keys(self, doc: Doc, orth: int) -> tuple[int, int]:
+        strings = doc.vocab.strings
+        text = strings[orth]
+        # A character that folds to nothing (a soft hyphen) keeps its own text, so
+        # every token has a lemma and the matcher can run on any input.
+        norm = fold(text) or text
+        keys = (strings.add(norm), strings.add(self.lemmas(norm) or norm))
+        self._by_orth[orth] = keys
+        return keys
 
     def __call__(self, doc: Doc) -> Doc:
-        for token in doc:
-            # A character that folds to nothing (a soft hyphen) keeps its own text, so
-            # every token has a lemma and the matcher can run on any input.
-            norm = fold(token.text) or token.text
-            token.norm_ = norm
-            token.lemma_ = self.lemmas(norm) or norm
+        if not len(doc):
+            return doc
+        orths = doc.to_array([ORTH])
+        by_orth = self._by_orth
+        keys = [by_orth.get(o) or self._keys(doc, o) for o in orths.tolist()]
+        doc.from_array([NORM, LEMMA], numpy.array(keys, dtype="uint64"))
         return doc
 
 
@@ -84,21 +101,46 @@ _SENTENCE_ENDS = frozenset({".", "!", "?", "…"})
 class SentenceBoundaries:
     """Fix three sentencizer habits: start a sentence after every paragraph break
     (even after "X." or "U.S."); move an opening quote mark left at the end of a
-    sentence to the start of the next one; keep "“... behind!” he said." whole."""
+    sentence to the start of the next one; keep "“... behind!” he said." whole.
+
+    Only tokens that can matter (quote marks, line breaks, and the first token after
+    a closing quote) are looked at; they are found through a per-orth cache.
+    """
+
+    def __init__(self) -> None:
+        self._special: set[int] = set()
+        self._plain: set[int] = set()
+
+    def _classify(self, text: str, orth: int) -> bool:
+        if text in _OPENING_QUOTES or text in _CLOSING_QUOTES or (
+                "\n" in text and not text.strip()):
+            self._special.add(orth)
+            return True
+        self._plain.add(orth)
+        return False
 
     def __call__(self, doc: Doc) -> Doc:
-        for i in range(1, len(doc) - 1):
-            token = doc[i]
-            if token.is_space and "\n" in token.text:
-                doc[i + 1].is_sent_start = True
-            elif (token.is_sent_start and token.text[:1].islower()
-                    and doc[i - 1].text in _CLOSING_QUOTES):
-                token.is_sent_start = False
-            elif (token.text in _OPENING_QUOTES and doc[i - 1].text in _SENTENCE_ENDS
-                    and not token.is_sent_start and doc[i + 1].is_sent_start
+        if len(doc) < 3:
+            return doc
+        strings = doc.vocab.strings
+        orths = doc.to_array([ORTH]).tolist()
+        special = self._special
+        for i in [i for i, o in enumerate(orths) if o in special or (
+                o not in self._plain and self._classify(strings[o], o))]:
+            if not 0 < i < len(doc) - 1:
+                continue
+            token, following = doc[i], doc[i + 1]
+            if token.is_space:
+                following.is_sent_start = True
+                continue
+            if (token.text in _OPENING_QUOTES and doc[i - 1].text in _SENTENCE_ENDS
+                    and not token.is_sent_start and following.is_sent_start
                     and not token.whitespace_):
                 token.is_sent_start = True
-                doc[i + 1].is_sent_start = False
+                following.is_sent_start = False
+            elif (token.text in _CLOSING_QUOTES and following.is_sent_start
+                    and following.text[:1].islower()):
+                following.is_sent_start = False
         return doc
 
 

@@ -112,9 +112,16 @@ def _single(doc: Doc, i: int) -> tuple[int, tuple[int, ...]] | None:
     return (j, (value,)) if value is not None else None
 
 
+_APPROX_BY_LAST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _words, _kind in _APPROX:
+    _APPROX_BY_LAST.setdefault(_words[-1], []).append((_words, _kind))
+
+
 def _approx_before(doc: Doc, i: int, floor: int) -> tuple[int, str | None]:
     """Return (start token, approximation kind) of the cue ending right before token i."""
-    for words, kind in _APPROX:
+    if i <= floor:
+        return i, None
+    for words, kind in _APPROX_BY_LAST.get(doc[i - 1].norm_, ()):
         start = i - len(words)
         if start >= floor and tuple(t.norm_ for t in doc[start:i]) == words:
             return start, kind
@@ -138,15 +145,28 @@ def _interval(values: tuple[int, ...], approx: str | None) -> tuple[float, float
     return low, high
 
 
-def find_numbers(doc: Doc, start: int = 0, end: int | None = None) -> list[NumberMention]:
-    """Return every number mention in doc[start:end], ranges and "or" pairs as one mention."""
+def could_start_number(text: str) -> bool:
+    """Return True for a token text that may start a number ("52", "1,300", "fifty")."""
+    low = text.lower()
+    return bool(_DIGITS.match(low) or _DIGIT_RANGE.match(low) or low in _NUMBER_WORDS)
+
+
+def find_numbers(doc: Doc, start: int = 0, end: int | None = None,
+                 candidates: list[int] | None = None) -> list[NumberMention]:
+    """Return every number mention in doc[start:end], ranges and "or" pairs as one mention.
+
+    `candidates`, when given, lists the only positions where a number may start
+    (see `could_start_number`), so the scan skips every other token.
+    """
     end = len(doc) if end is None else end
     found: list[NumberMention] = []
-    i = start
-    while i < end:
+    positions = range(start, end) if candidates is None else candidates
+    done = start
+    for i in positions:
+        if i < done:
+            continue
         first = _single(doc, i) if doc[i].norm_ != "one" else None
         if first is None:
-            i += 1
             continue
         j, values = first
         between = doc[i - 1].norm_ == "between" if i > start else False
@@ -158,10 +178,10 @@ def find_numbers(doc: Doc, start: int = 0, end: int | None = None) -> list[Numbe
         if between:
             cue_start = min(cue_start, i - 1)
         if doc[j].norm_ in ("%", "percent", "per") if j < end else False:
-            i = j
+            done = j
             continue
         low, high = _interval(values, approx)
         found.append(NumberMention(cue_start, j, low, high, values, approx,
                                    doc[cue_start:j].text))
-        i = j
+        done = j
     return found

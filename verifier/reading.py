@@ -5,13 +5,15 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+import numpy
+from spacy.attrs import IS_PUNCT, ORTH, SENT_START
 from spacy.tokens import Doc, Span
 
 from .lexicon import lexicon_terms
 from .matching import Spans, TermMatcher
 from .model import Claim, Evidence
 from .nlp import build_pipeline
-from .numbers import NumberMention, find_numbers
+from .numbers import NumberMention, could_start_number, find_numbers
 
 # Lexicons of cues matched in every article; cues match word for word, through lemmas.
 CUE_LEXICONS = ("negation", "hedge", "request", "causal", "role_negators", "pronouns",
@@ -19,6 +21,9 @@ CUE_LEXICONS = ("negation", "hedge", "request", "causal", "role_negators", "pron
 # Claim slots whose terms match word for word (a quote is a verbatim phrase).
 EXACT_SLOTS = frozenset({"phrase", "negators"})
 _TRIM = " \t\r\n\"“‘«"
+_MONTHS = ("january february march april may june july august september october november "
+           "december").split()
+_TIME_PREPOSITIONS = frozenset({"in", "since", "until", "during", "of", "on", "by"})
 
 
 def cue(name: str) -> str:
@@ -50,13 +55,23 @@ class Reading:
     sent_of: list[int]
     matches: dict[str, Spans]
     numbers: dict[int, list[NumberMention]] = field(default_factory=dict)
+    punct: list[bool] = field(default_factory=list)
+    times: dict[int, list[tuple[int, int | None, int | None]]] = field(default_factory=dict)
+    _by_sentence: dict[str, dict[int, Spans]] = field(default_factory=dict, repr=False)
+    _evidence: dict[int, Evidence] = field(default_factory=dict, repr=False)
+    body: str = ""
 
     def spans(self, key: str, sent: int | None = None) -> Spans:
         """Return the spans matched for a key, optionally only in one sentence."""
-        spans = self.matches.get(key, [])
         if sent is None:
-            return spans
-        return [s for s in spans if self.sent_of[s[0]] == sent]
+            return self.matches.get(key, [])
+        by_sentence = self._by_sentence.get(key)
+        if by_sentence is None:
+            by_sentence = {}
+            for span in self.matches.get(key, ()):
+                by_sentence.setdefault(self.sent_of[span[0]], []).append(span)
+            self._by_sentence[key] = by_sentence
+        return by_sentence.get(sent, [])
 
     def sentences_with(self, key: str) -> list[int]:
         """Return the indexes of the sentences where a key matched, in order."""
@@ -89,17 +104,25 @@ class Reading:
         return sorted(set(mentions) | set(pronouns))
 
     def text(self, start: int, end: int) -> str:
-        """Return the text of a token span."""
-        return self.doc[start:end].text
+        """Return the text of a token span (without trailing white space)."""
+        if end <= start:
+            return ""
+        last = self.doc[end - 1]
+        return self.body[self.doc[start].idx:last.idx + len(last.text)]
 
     def evidence(self, sent: int) -> Evidence:
         """Return one sentence as evidence, trimmed of spaces and dangling quote marks."""
+        cached = self._evidence.get(sent)
+        if cached is not None:
+            return cached
         span = self.sents[sent]
-        text = span.text
+        text = self.body[span.start_char:span.end_char]
         lead = len(text) - len(text.lstrip(" \t\r\n"))
         body = text.rstrip(_TRIM)
         start = span.start_char + lead
-        return Evidence(text=body[lead:], start=start, end=span.start_char + len(body))
+        evidence = Evidence(text=body[lead:], start=start, end=span.start_char + len(body))
+        self._evidence[sent] = evidence
+        return evidence
 
 
 class Reader:
@@ -108,6 +131,8 @@ class Reader:
     def __init__(self, claims: tuple[Claim, ...] | list[Claim]) -> None:
         self.nlp = build_pipeline()
         self.claims = tuple(claims)
+        self._kinds: dict[int, tuple[bool, int | None, int | None]] = {}
+        self._plain: set[int] = set()
         self.matcher = TermMatcher(self.nlp)
         for name in CUE_LEXICONS:
             self.matcher.add(cue(name), lexicon_terms(name), gaps=False)
@@ -129,13 +154,43 @@ class Reader:
     def read_doc(self, doc: Doc) -> Reading:
         """Match a document that the pipeline has already processed."""
         sents = list(doc.sents)
-        sent_of = [0] * len(doc)
-        for n, sent in enumerate(sents):
-            for i in range(sent.start, sent.end):
-                sent_of[i] = n
-        numbers: dict[int, list[NumberMention]] = defaultdict(list)
-        for n, sent in enumerate(sents):
-            mentions = find_numbers(doc, sent.start, sent.end)
+        if not len(doc):
+            return Reading(doc, sents, [], {}, body=doc.text)
+        table = doc.to_array([ORTH, SENT_START, IS_PUNCT])
+        starts = table[:, 1] == 1
+        starts[0] = True
+        sent_of = (numpy.cumsum(starts) - 1).tolist()
+        kinds = self._kinds
+        orths = table[:, 0].tolist()
+        marked = [(i, kinds[o] if o in kinds else self._kind(o)) for i, o in enumerate(orths)
+                  if o not in self._plain]
+        numbers: dict[int, list[NumberMention]] = {}
+        by_sentence: dict[int, list[int]] = defaultdict(list)
+        for i, kind in marked:
+            if kind[0]:
+                by_sentence[sent_of[i]].append(i)
+        for n, candidates in by_sentence.items():
+            mentions = find_numbers(doc, sents[n].start, sents[n].end, candidates)
             if mentions:
                 numbers[n] = mentions
-        return Reading(doc, sents, sent_of, self.matcher(doc, sent_of), dict(numbers))
+        times: dict[int, list[tuple[int, int | None, int | None]]] = defaultdict(list)
+        for i, (_, year, month) in marked:
+            if year is not None or (month is not None and (month != 5 or (
+                    i > 0 and doc[i - 1].norm_ in _TIME_PREPOSITIONS))):
+                times[sent_of[i]].append((i, year, month))
+        return Reading(doc, sents, sent_of, self.matcher(doc, sent_of), numbers,
+                       (table[:, 2] == 1).tolist(), dict(times), body=doc.text)
+
+    def _kind(self, orth: int) -> tuple[bool, int | None, int | None]:
+        """Classify a word once: may it start a number, is it a year, is it a month."""
+        text = self.nlp.vocab.strings[orth]
+        number = could_start_number(text)
+        year = int(text) if text.isdigit() and len(text) == 4 and 1900 <= int(
+            text) <= 2100 else None
+        month = (_MONTHS.index(text.lower()) + 1
+                 if text.lower() in _MONTHS and text[:1].isupper() else None)
+        if not (number or year or month):
+            self._plain.add(orth)
+            return (False, None, None)
+        self._kinds[orth] = (number, year, month)
+        return self._kinds[orth]

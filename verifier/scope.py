@@ -91,46 +91,29 @@ def request_frame(reading: Reading, sent: int, span: tuple[int, int]) -> tuple[i
 
 
 TIME_REACH = 3  # a date this close to an event word moves it to another time
-_MONTHS = ("january february march april may june july august september october november "
-           "december").split()
-_TIME_PREPOSITIONS = frozenset({"in", "since", "until", "during", "of", "on", "by"})
-
-
-def _when(reading: Reading, i: int) -> tuple[int | None, int | None]:
-    """Return (year, month) said by the token at i, or (None, None)."""
-    token = reading.doc[i]
-    if token.is_digit and len(token.text) == 4 and 1900 <= int(token.text) <= 2100:
-        return int(token.text), None
-    if token.norm_ in _MONTHS and token.text[:1].isupper() and (
-            token.norm_ != "may" or (i > 0 and reading.doc[i - 1].norm_ in _TIME_PREPOSITIONS)):
-        return None, _MONTHS.index(token.norm_) + 1
-    return None, None
 
 
 def elsewhen(reading: Reading, sent: int, span: tuple[int, int], as_of) -> str | None:
     """Return the date words that place `span` at another time than `as_of`, if any.
 
-    "jailed in 2020", "In June, Belarus freed 14 prisoners": a year, or a month of
-    the as-of year, within TIME_REACH tokens of the event word and different from
-    the as-of date moves the event word out of the claim's event. A date does not
-    reach across punctuation ("sentenced in 2021, also walked free"), unless it opens
-    the sentence ("In June, ...").
+    "jailed in 2020", "In June, Belarus freed 14 prisoners": a year, or a month more
+    than one month from the as-of date, within TIME_REACH tokens of the event word
+    moves the event word out of the claim's event. A date does not reach across
+    punctuation ("sentenced in 2021, also walked free"), unless it opens the
+    sentence ("In June, ..."). Dates are found once per article (Reading.times).
     """
     if as_of is None:
         return None
-    sentence = reading.sents[sent]
-    lo, hi = max(sentence.start, span[0] - TIME_REACH - 1), min(sentence.end, span[1] + TIME_REACH)
-    doc = reading.doc
-    for i in range(lo, hi):
-        if span[0] <= i < span[1]:
+    first = reading.sents[sent].start
+    for i, year, month in reading.times.get(sent, ()):
+        if span[0] <= i < span[1] or not (span[0] - TIME_REACH - 1 <= i < span[1] + TIME_REACH):
             continue
-        between = doc[i + 1:span[0]] if i < span[0] else doc[span[1]:i]
-        opens = i - sentence.start <= 2
-        if any(t.is_punct for t in between) and not (opens and i < span[0]):
+        if not ((year is not None and year != as_of.year)
+                or (month is not None and abs(month - as_of.month) > 1)):
             continue
-        year, month = _when(reading, i)
-        if (year is not None and year != as_of.year) or (
-                month is not None and abs(month - as_of.month) > 1):
+        between = range(i + 1, span[0]) if i < span[0] else range(span[1], i)
+        opens = i - first <= 2 and i < span[0]
+        if opens or not any(reading.punct[j] for j in between):
             return reading.doc[i].text
     return None
 

@@ -19,7 +19,7 @@ def test_lexicon_is_documented_and_compiles(name):
     assert lexicon["description"].strip()
     assert name in (ROOT / "verifier" / "lexicons" / "README.md").read_text(encoding="utf-8")
     for term in lexicon.get("terms", []):
-        assert term_pattern(term), term
+        assert term_pattern(term)[0], term
 
 
 def test_lexicon_references_expand_in_order():
