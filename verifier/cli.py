@@ -16,6 +16,7 @@ import yaml
 
 from . import __version__, options
 from .approved import APPROVED_FILE, changes, describe, load_approved
+from .cache import CACHE_DIR, ResultCache
 from .claims import load_claim_files
 from .document import read_document
 from .engine import check_run
@@ -50,7 +51,15 @@ def cmd_check(args: argparse.Namespace) -> int:
     claims = _existing(args.claims or [DEFAULT_CLAIMS], "claim")
     articles = _existing(args.articles or [DEFAULT_ARTICLES], "article")
     expected = args.expected if args.expected is not None else [DEFAULT_EXPECTED]
-    run = check_run(claims, articles, [p for p in expected if Path(p).exists()])
+    if args.jobs < 1:
+        raise UsageError(f"--jobs: {args.jobs} is not a number of processes; give 1 or more")
+    cache = None if args.no_cache else ResultCache(args.cache_dir)
+    try:
+        run = check_run(claims, articles, [p for p in expected if Path(p).exists()],
+                        jobs=args.jobs, cache=cache, progress=not args.quiet)
+    finally:
+        if cache is not None:
+            cache.close()
     _report_problems(run.problems)
     if not run.claims:
         print("error: no usable claims; fix the claim files above", file=sys.stderr)
@@ -174,6 +183,14 @@ def build_parser() -> argparse.ArgumentParser:
                        help=f"folder for {', '.join(REPORT_FILES.values())} "
                             f"(default {DEFAULT_REPORTS}/)")
     check.add_argument("--no-reports", action="store_true", help="do not write the reports folder")
+    check.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
+                       help="check articles in N processes (default 1)")
+    check.add_argument("--no-cache", action="store_true",
+                       help="check every pair again, without reading or writing the cache")
+    check.add_argument("--cache-dir", metavar="DIR", default=CACHE_DIR,
+                       help=f"where cached verdicts live (default {CACHE_DIR}/, git-ignored)")
+    check.add_argument("--quiet", "-q", action="store_true",
+                       help="no progress bar (it only shows on a terminal anyway)")
     check.set_defaults(func=cmd_check)
 
     report = sub.add_parser("report", help="re-render stored results in another format",

@@ -1,35 +1,47 @@
-"""The engine: check every claim against every article. CLI and pytest plugin both call it."""
+"""The engine: check every claim against every article. CLI and pytest plugin both call it.
+
+Articles are streamed: each is read, checked and reduced to its results before the
+next is read. Cached verdicts are reused (see `cache`); `jobs` > 1 checks articles
+in worker processes. spaCy is imported only when some pair needs checking.
+"""
 
 from __future__ import annotations
 
+import multiprocessing
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
-from .articles import load_articles
-from .checkers import CHECKERS
+from .articles import find_articles, load_articles
+from .cache import ResultCache, article_key, claim_key
 from .claims import load_claim_files
 from .expectations import load_expectations
 from .model import Article, Claim, Problem, Result, Run, SourceInfo, Verdict
-from .reading import Reader
-from .verdicts import decide
 
 
 class Verifier:
     """Check a fixed set of claims against articles, one pipeline pass per article."""
 
     def __init__(self, claims: Iterable[Claim], events: dict[str, str] | None = None) -> None:
+        from .checkers import CHECKERS
+        from .reading import Reader
+        from .verdicts import decide
+
+        self._checkers, self._decide = CHECKERS, decide
         self.claims = tuple(claims)
         self.events = events or {}
         self.reader = Reader(self.claims)
 
-    def check(self, article: Article) -> list[Result]:
-        """Return one result per claim for one article, in claim order."""
+    def check(self, article: Article, only: set[str] | None = None) -> list[Result]:
+        """Return one result per claim (or per claim id in `only`), in claim order."""
         reading = self.reader.read(article.body)
         results = []
         for index, claim in enumerate(self.claims):
-            findings = CHECKERS[claim.kind](claim, index, reading)
-            verdict, evidence, reason = decide(findings)
+            if only is not None and claim.id not in only:
+                continue
+            findings = self._checkers[claim.kind](claim, index, reading)
+            verdict, evidence, reason = self._decide(findings)
             results.append(Result(claim=claim.id, source=article.source, verdict=verdict,
                                   evidence=evidence, reason=reason,
                                   event=self.events.get(claim.id, "")))
@@ -37,8 +49,7 @@ class Verifier:
 
     def error_results(self, source: str, message: str) -> list[Result]:
         """Return an error result per claim for an article that could not be read."""
-        return [Result(claim=c.id, source=source, verdict=Verdict.ERROR, reason=message,
-                       event=self.events.get(c.id, "")) for c in self.claims]
+        return error_results(self.claims, self.events, source, message)
 
     def check_all(self, articles: Iterable[Article]) -> Iterator[Result]:
         """Yield the results of every article, article by article."""
@@ -46,8 +57,95 @@ class Verifier:
             yield from self.check(article)
 
 
+def error_results(claims: Iterable[Claim], events: dict[str, str], source: str,
+                  message: str) -> list[Result]:
+    """Return an error result per claim for an article that could not be read."""
+    return [Result(claim=c.id, source=source, verdict=Verdict.ERROR, reason=message,
+                   event=events.get(c.id, "")) for c in claims]
+
+
+# The verifier of a run, set before worker processes fork so they share it.
+_WORKER_VERIFIER: Verifier | None = None
+
+
+def _check_in_worker(task: tuple[Article, set[str] | None]) -> list[Result]:
+    article, only = task
+    return _WORKER_VERIFIER.check(article, only)
+
+
+class _Checker:
+    """Check articles against claims, using the cache and worker processes when asked."""
+
+    def __init__(self, claims: list[Claim], events: dict[str, str], jobs: int,
+                 cache: ResultCache | None) -> None:
+        self.claims, self.events, self.jobs, self.cache = claims, events, jobs, cache
+        self.keys = {c.id: claim_key(c) for c in claims}
+        self._verifier: Verifier | None = None
+        self._pool = None
+
+    def verifier(self) -> Verifier:
+        if self._verifier is None:
+            self._verifier = Verifier(self.claims, self.events)
+        return self._verifier
+
+    def run(self, articles: Iterator[Article]) -> Iterator[list[Result]]:
+        """Yield each article's results, in article order."""
+        tasks = (self._task(a) for a in articles)
+        if self.jobs > 1:
+            yield from self._parallel(tasks)
+        else:
+            for article, hashed, cached, missing in tasks:
+                checked = self.verifier().check(article, missing) if missing != set() else []
+                yield self._merge(article, hashed, cached, checked)
+
+    def _task(self, article: Article):
+        if self.cache is None:
+            return article, None, {}, None
+        hashed = article_key(article.body)
+        cached = self.cache.get(hashed, self.keys)
+        missing = {c.id for c in self.claims if c.id not in cached}
+        return article, hashed, cached, missing
+
+    def _parallel(self, tasks) -> Iterator[list[Result]]:
+        global _WORKER_VERIFIER
+        _WORKER_VERIFIER = self.verifier()
+        context = multiprocessing.get_context("fork")
+        pending = []
+        with context.Pool(self.jobs) as pool:
+            def work():
+                for task in tasks:
+                    article, hashed, cached, missing = task
+                    pending.append(task)
+                    yield article, missing
+            for checked in pool.imap(_check_in_worker, (
+                    (a, m) for a, m in work() if m != set()), chunksize=4):
+                while pending and pending[0][3] == set():
+                    article, hashed, cached, _ = pending.pop(0)
+                    yield self._merge(article, hashed, cached, [])
+                article, hashed, cached, _ = pending.pop(0)
+                yield self._merge(article, hashed, cached, checked)
+            while pending:
+                article, hashed, cached, _ = pending.pop(0)
+                yield self._merge(article, hashed, cached, [])
+
+    def _merge(self, article: Article, hashed: str | None, cached: dict[str, Result],
+               checked: list[Result]) -> list[Result]:
+        if self.cache is not None and checked:
+            self.cache.put(hashed, [(self.keys[r.claim], r) for r in checked])
+        fresh = {r.claim: r for r in checked}
+        out = []
+        for claim in self.claims:
+            result = fresh.get(claim.id)
+            if result is None:
+                result = replace(cached[claim.id], source=article.source,
+                                 event=self.events.get(claim.id, ""))
+            out.append(result)
+        return out
+
+
 def check_run(claim_paths: Iterable[str | Path], article_paths: Iterable[str | Path],
-              expected_paths: Iterable[str | Path] = ()) -> Run:
+              expected_paths: Iterable[str | Path] = (), jobs: int = 1,
+              cache: ResultCache | None = None, progress: bool = False) -> Run:
     """Load claims, expectations and articles, check every pair and return the run.
 
     Bad files never stop the run: they become problems, and a bad article becomes
@@ -61,27 +159,47 @@ def check_run(claim_paths: Iterable[str | Path], article_paths: Iterable[str | P
         claims_of.setdefault(claim_file.event, set()).update(c.id for c in claim_file.claims)
     expectations, bad = load_expectations(expected_paths, claims_of)
     problems += bad
-    verifier = Verifier(claims, event_of)
+    article_paths = list(article_paths)
     results: list[Result] = []
     infos: list[SourceInfo] = []
-    for item in load_articles(article_paths):
-        if isinstance(item, Problem):
-            problems.append(item)
-            if not item.is_error:
+    checker = _Checker(claims, event_of, jobs, cache)
+    seen_errors: set[str] = set()
+
+    def articles() -> Iterator[Article]:
+        for item in load_articles(article_paths):
+            if isinstance(item, Problem):
+                problems.append(item)
+                source = Path(item.path).stem
+                if item.is_error and source not in seen_errors:
+                    seen_errors.add(source)
+                    results.extend(error_results(claims, event_of, source, str(item)))
                 continue
-            source = Path(item.path).stem
-            if any(r.source == source for r in results):
-                continue
-            results.extend(verifier.error_results(source, str(item)))
-        else:
-            results.extend(verifier.check(item))
             infos.append(SourceInfo.of(item))
-    results = [_with_expectation(expectations, r) for r in results]
+            yield item
+
+    bar = _progress(len(find_articles(article_paths)) if progress else 0)
+    for article_results in checker.run(articles()):
+        results.extend(_with_expectation(expectations, r) for r in article_results)
+        if bar is not None:
+            bar.update(1)
+    if bar is not None:
+        bar.close()
+    results = [r if r.verdict is not Verdict.ERROR else _with_expectation(expectations, r)
+               for r in results]
     sources = tuple(sorted({r.source for r in results}))
     order = {c.id: n for n, c in enumerate(claims)}
     results.sort(key=lambda r: (order[r.claim], r.source))
     infos.sort(key=lambda info: info.source)
     return Run(tuple(results), tuple(claims), sources, tuple(problems), tuple(infos))
+
+
+def _progress(total: int):
+    """Return a progress bar on a terminal for long runs, or None."""
+    if total < 50 or not sys.stderr.isatty():
+        return None
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="article", file=sys.stderr, leave=False)
 
 
 def _with_expectation(expectations, result: Result) -> Result:

@@ -27,7 +27,11 @@ class _TooLarge(Exception):
     pass
 
 
-class _Loader(yaml.SafeLoader):
+# libyaml's parser when PyYAML was built with it (the wheels are), else the pure one.
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_Base):
     """A safe loader that leaves timestamps as strings."""
 
 
@@ -88,13 +92,14 @@ def _walk(node: yaml.Node, path: Path, lines: dict[Path, int], problems: list[Pr
 
 def parse_yaml(text: str, path: str) -> tuple[YamlDocument | None, list[Problem]]:
     """Parse one YAML document; return it with its lines, or the problems that stop it."""
+    loader = _Loader(text)
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        node = loader.get_single_node()
         lines: dict[Path, int] = {}
         problems: list[Problem] = []
         if node is not None:
             _walk(node, (), lines, problems, path, [0])
-        data = yaml.load(text, Loader=_Loader) if node is not None else None
+        data = loader.construct_document(node) if node is not None else None
     except _TooLarge:
         return None, [Problem(path, None, f"more than {MAX_NODES:,} values once aliases are "
                                           "expanded; write the document out without "
@@ -115,6 +120,8 @@ def parse_yaml(text: str, path: str) -> tuple[YamlDocument | None, list[Problem]
         return None, [Problem(path, line, f"YAML syntax error{column}: {what}")]
     except yaml.YAMLError as err:
         return None, [Problem(path, None, f"YAML error: {err}")]
+    finally:
+        loader.dispose()
     if node is None:
         return None, [Problem(path, None, "the file is empty; write a YAML mapping")]
     return YamlDocument(path, data, lines), problems

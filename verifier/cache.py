@@ -1,0 +1,109 @@
+"""A cache of verdicts, keyed by article content, claim content and verifier version.
+
+A cached verdict is reused only when all three keys match: the article body's
+SHA-256, the claim's own fields (not its place in the file) and a fingerprint of
+the verifier (package version, pipeline version, the lexicons and the matching
+limits). Changing one article re-checks its pairs; changing one claim re-checks
+that claim's pairs; changing the verifier re-checks everything.
+
+The cache is one SQLite file (standard library) in a git-ignored folder,
+`.verifier-cache/` by default; `--no-cache` bypasses it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Iterable
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from . import __version__
+from .model import Claim, Evidence, Result, Verdict
+
+CACHE_DIR = ".verifier-cache"
+_SCHEMA = """CREATE TABLE IF NOT EXISTS verdicts (
+    verifier TEXT NOT NULL, article TEXT NOT NULL, claim TEXT NOT NULL,
+    verdict TEXT NOT NULL, evidence TEXT NOT NULL, reason TEXT NOT NULL,
+    PRIMARY KEY (verifier, article, claim))"""
+
+
+@cache
+def verifier_fingerprint() -> str:
+    """Return a hash of everything besides claims and articles that decides a verdict."""
+    # The source of every module that reads or decides is part of the key, so the
+    # pipeline version, matching limits and lexicons are all covered (without
+    # importing spaCy: a fully cached run never loads it).
+    digest = hashlib.sha256(__version__.encode())
+    folder = resources.files("verifier")
+    for sub in ("lexicons", "checkers"):
+        for item in sorted((folder / sub).iterdir(), key=lambda p: p.name):
+            if item.name.endswith((".yaml", ".py")):
+                digest.update(item.name.encode() + item.read_bytes())
+    for name in ("scope.py", "reading.py", "numbers.py", "matching.py", "nlp.py",
+                 "verdicts.py"):
+        digest.update((folder / name).read_bytes())
+    return digest.hexdigest()[:32]
+
+
+def article_key(body: str) -> str:
+    """Return the cache key of an article body."""
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+def claim_key(claim: Claim) -> str:
+    """Return the cache key of a claim: its fields, not where it stands in its file."""
+    fields = [claim.id, claim.text, claim.kind.value, claim.slots,
+              claim.entity.names if claim.entity else None,
+              (claim.count.low, claim.count.high) if claim.count else None, claim.window,
+              claim.as_of.isoformat() if claim.as_of else None]
+    return hashlib.sha256(json.dumps(fields, default=list).encode()).hexdigest()
+
+
+class ResultCache:
+    """Read and write cached verdicts for one verifier fingerprint."""
+
+    def __init__(self, folder: str | Path = CACHE_DIR) -> None:
+        self.folder = Path(folder)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        gitignore = self.folder / ".gitignore"
+        if not gitignore.exists():
+            gitignore.write_text("*\n", encoding="utf-8")
+        self.fingerprint = verifier_fingerprint()
+        self._db = sqlite3.connect(self.folder / "verdicts.sqlite3", timeout=60)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute(_SCHEMA)
+        self.hits = 0
+        self.misses = 0
+
+    def get(self, article: str, claims: dict[str, str]) -> dict[str, Result]:
+        """Return the cached results of an article, by claim id (claims: id -> claim key)."""
+        rows = self._db.execute(
+            "SELECT claim, verdict, evidence, reason FROM verdicts WHERE verifier = ? AND "
+            "article = ?", (self.fingerprint, article)).fetchall()
+        by_key = {row[0]: row for row in rows}
+        found = {}
+        for claim_id, key in claims.items():
+            row = by_key.get(key)
+            if row is not None:
+                evidence = tuple(Evidence(*e) for e in json.loads(row[2]))
+                found[claim_id] = Result(claim=claim_id, source="", verdict=Verdict(row[1]),
+                                         evidence=evidence, reason=row[3])
+        self.hits += len(found)
+        self.misses += len(claims) - len(found)
+        return found
+
+    def put(self, article: str, results: Iterable[tuple[str, Result]]) -> None:
+        """Store results of an article (pairs of claim key and result)."""
+        self._db.executemany(
+            "INSERT OR REPLACE INTO verdicts VALUES (?, ?, ?, ?, ?, ?)",
+            [(self.fingerprint, article, key, r.verdict.value,
+              json.dumps([[e.text, e.start, e.end] for e in r.evidence], ensure_ascii=False),
+              r.reason) for key, r in results if r.verdict is not Verdict.ERROR])
+
+    def close(self) -> None:
+        """Commit and close the database."""
+        self._db.commit()
+        self._db.close()
