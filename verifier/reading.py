@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 import numpy
-from spacy.attrs import IS_PUNCT, ORTH, SENT_START
+from spacy.attrs import IDX, IS_PUNCT, LENGTH, ORTH, SENT_START
 from spacy.tokens import Doc, Span
 
 from .lexicon import lexicon_terms
@@ -57,12 +57,22 @@ class Reading:
     numbers: dict[int, list[NumberMention]] = field(default_factory=dict)
     punct: list[bool] = field(default_factory=list)
     times: dict[int, list[tuple[int, int | None, int | None]]] = field(default_factory=dict)
+    alias: dict[str, str] = field(default_factory=dict)
+    idx: list[int] = field(default_factory=list)
+    length: list[int] = field(default_factory=list)
+    _sentences: dict[str, list[int]] = field(default_factory=dict, repr=False)
+    _entities: dict[tuple, Spans] = field(default_factory=dict, repr=False)
     _by_sentence: dict[str, dict[int, Spans]] = field(default_factory=dict, repr=False)
     _evidence: dict[int, Evidence] = field(default_factory=dict, repr=False)
     body: str = ""
 
+    def has(self, key: str) -> bool:
+        """Return True when a key matched anywhere in the article."""
+        return bool(self.matches.get(self.alias.get(key, key)))
+
     def spans(self, key: str, sent: int | None = None) -> Spans:
         """Return the spans matched for a key, optionally only in one sentence."""
+        key = self.alias.get(key, key)
         if sent is None:
             return self.matches.get(key, [])
         by_sentence = self._by_sentence.get(key)
@@ -75,7 +85,12 @@ class Reading:
 
     def sentences_with(self, key: str) -> list[int]:
         """Return the indexes of the sentences where a key matched, in order."""
-        return sorted({self.sent_of[s] for s, _ in self.matches.get(key, [])})
+        key = self.alias.get(key, key)
+        found = self._sentences.get(key)
+        if found is None:
+            found = sorted({self.sent_of[s] for s, _ in self.matches.get(key, [])})
+            self._sentences[key] = found
+        return found
 
     def entity(self, index: int, sent: int) -> Spans:
         """Return the mentions of a claim's entity in one sentence.
@@ -83,13 +98,21 @@ class Reading:
         A full name or alias counts anywhere; a surname alone counts only after
         a full mention earlier in the article.
         """
-        full = self.spans(slot_key(index, "name"))
-        mentions = [s for s in full if self.sent_of[s[0]] == sent]
-        if full:
-            first = full[0][0]
-            mentions += [s for s in self.spans(slot_key(index, "surname"), sent)
-                         if s[0] > first and not any(a <= s[0] < b for a, b in mentions)]
-        return sorted(mentions)
+        name_key = self.alias.get(slot_key(index, "name"))
+        cache_key = (name_key, sent)
+        if name_key is None or not self.matches.get(name_key):
+            return []
+        found = self._entities.get(cache_key)
+        if found is not None:
+            return found
+        full = self.matches[name_key]
+        mentions = list(self.spans(name_key, sent))
+        first = full[0][0]
+        mentions += [s for s in self.spans(slot_key(index, "surname"), sent)
+                     if s[0] > first and not any(a <= s[0] < b for a, b in mentions)]
+        found = sorted(mentions)
+        self._entities[cache_key] = found
+        return found
 
     def referring(self, index: int, sent: int) -> Spans:
         """Return the entity's mentions in a sentence, plus pronouns that refer back to it.
@@ -107,8 +130,7 @@ class Reading:
         """Return the text of a token span (without trailing white space)."""
         if end <= start:
             return ""
-        last = self.doc[end - 1]
-        return self.body[self.doc[start].idx:last.idx + len(last.text)]
+        return self.body[self.idx[start]:self.idx[end - 1] + self.length[end - 1]]
 
     def evidence(self, sent: int) -> Evidence:
         """Return one sentence as evidence, trimmed of spaces and dangling quote marks."""
@@ -136,16 +158,26 @@ class Reader:
         self.matcher = TermMatcher(self.nlp)
         for name in CUE_LEXICONS:
             self.matcher.add(cue(name), lexicon_terms(name), gaps=False)
+        # Identical term lists (the same lexicon in many claims, variants of one claim)
+        # share one key: matched, indexed and memoised once per article.
+        self.alias: dict[str, str] = {}
+        self._added: set[str] = set()
         for index, claim in enumerate(self.claims):
             if claim.entity is not None:
                 names = claim.entity.names
-                self.matcher.add(slot_key(index, "name"), names, gaps=False, lemma=False)
-                self.matcher.add(slot_key(index, "surname"), surnames(names), gaps=False,
-                                 lemma=False)
+                self._add(slot_key(index, "name"), names, gaps=False, lemma=False)
+                self._add(slot_key(index, "surname"), surnames(names), gaps=False,
+                          lemma=False)
             for slot, terms in claim.slots:
                 exact = slot in EXACT_SLOTS
-                self.matcher.add(slot_key(index, slot), terms, gaps=not exact,
-                                 lemma=slot != "phrase")
+                self._add(slot_key(index, slot), terms, gaps=not exact, lemma=slot != "phrase")
+
+    def _add(self, key: str, terms: tuple[str, ...], gaps: bool, lemma: bool) -> None:
+        canonical = f"terms:{gaps}:{lemma}:{chr(31).join(terms)}"
+        if canonical not in self._added:
+            self._added.add(canonical)
+            self.matcher.add(canonical, terms, gaps=gaps, lemma=lemma)
+        self.alias[key] = canonical
 
     def read(self, text: str) -> Reading:
         """Run the pipeline and the matcher over one article body."""
@@ -155,8 +187,8 @@ class Reader:
         """Match a document that the pipeline has already processed."""
         sents = list(doc.sents)
         if not len(doc):
-            return Reading(doc, sents, [], {}, body=doc.text)
-        table = doc.to_array([ORTH, SENT_START, IS_PUNCT])
+            return Reading(doc, sents, [], {}, body=doc.text, alias=self.alias)
+        table = doc.to_array([ORTH, SENT_START, IS_PUNCT, IDX, LENGTH])
         starts = table[:, 1] == 1
         starts[0] = True
         sent_of = (numpy.cumsum(starts) - 1).tolist()
@@ -179,7 +211,8 @@ class Reader:
                     i > 0 and doc[i - 1].norm_ in _TIME_PREPOSITIONS))):
                 times[sent_of[i]].append((i, year, month))
         return Reading(doc, sents, sent_of, self.matcher(doc, sent_of), numbers,
-                       (table[:, 2] == 1).tolist(), dict(times), body=doc.text)
+                       (table[:, 2] == 1).tolist(), dict(times), body=doc.text,
+                       alias=self.alias, idx=table[:, 3].tolist(), length=table[:, 4].tolist())
 
     def _kind(self, orth: int) -> tuple[bool, int | None, int | None]:
         """Classify a word once: may it start a number, is it a year, is it a month."""

@@ -20,6 +20,9 @@ def _members(claim: Claim, index: int, reading: Reading, sent: int):
 def check_membership(claim: Claim, index: int, reading: Reading) -> list[Finding]:
     """Find a member mention near a group word (or its opposite), and its count if claimed."""
     findings = []
+    if not reading.has(slot_key(index, "member")) and not (
+            claim.entity and reading.has(slot_key(index, "name"))):
+        return findings  # no member is mentioned in the article
     group_key, opposite_key = slot_key(index, "group"), slot_key(index, "opposite")
     sentences = sorted(set(reading.sentences_with(group_key))
                        | set(reading.sentences_with(opposite_key)))

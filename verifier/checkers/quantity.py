@@ -58,7 +58,7 @@ def check_quantity(claim: Claim, index: int, reading: Reading) -> list[Finding]:
         for counted in reading.spans(counted_key, sent):
             mention = next((m for m in mentions
                             if 0 <= counted[0] - m.end <= COUNT_REACH
-                            and not any(t.is_punct for t in reading.doc[m.end:counted[0]])), None)
+                            and not any(reading.punct[m.end:counted[0]])), None)
             if mention is None:
                 continue
             phrase = (mention.start, counted[1])

@@ -44,6 +44,8 @@ def _other_speaker(reading: Reading, sent: int, phrase: tuple[int, int]) -> str 
 def check_quote(claim: Claim, index: int, reading: Reading) -> list[Finding]:
     """Find the phrase and check who it is attributed to."""
     findings = []
+    if not reading.has(slot_key(index, "phrase")):
+        return findings
     for sent in reading.sentences_with(slot_key(index, "phrase")):
         phrase = reading.spans(slot_key(index, "phrase"), sent)[0]
         speaker = _speaker(claim, index, reading, sent)

@@ -18,6 +18,9 @@ def check_relation(claim: Claim, index: int, reading: Reading) -> list[Finding]:
     """
     window = claim.window or DEFAULT_WINDOW
     findings = []
+    if not reading.has(slot_key(index, "object")) or (
+            claim.entity and not reading.has(slot_key(index, "name"))):
+        return findings  # the object, or the named subject, is not in the article
     predicate_key, opposite_key = slot_key(index, "predicate"), slot_key(index, "opposite")
     sentences = sorted(set(reading.sentences_with(predicate_key))
                        | set(reading.sentences_with(opposite_key)))

@@ -39,6 +39,8 @@ def _role_hedge(reading: Reading, sent: int, role: tuple[int, int],
 def check_role(claim: Claim, index: int, reading: Reading) -> list[Finding]:
     """Find the role written next to the entity ("US President Donald Trump")."""
     findings = []
+    if not reading.has(slot_key(index, "name")):
+        return findings  # the entity is not named in the article
     for sent in reading.sentences_with(slot_key(index, "role")):
         mentions = reading.entity(index, sent)
         for role in reading.spans(slot_key(index, "role"), sent):

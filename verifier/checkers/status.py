@@ -13,6 +13,8 @@ STATUS_REACH = 25  # a state word decides for an entity at most this many tokens
 def check_status(claim: Claim, index: int, reading: Reading) -> list[Finding]:
     """Find the state or opposite word nearest to each mention of the entity."""
     findings = []
+    if not reading.has(slot_key(index, "name")):
+        return findings  # the entity is not named in the article
     sentences = sorted(set(reading.sentences_with(slot_key(index, "state")))
                        | set(reading.sentences_with(slot_key(index, "opposite"))))
     for sent in sentences:
