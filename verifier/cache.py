@@ -103,6 +103,10 @@ class ResultCache:
               json.dumps([[e.text, e.start, e.end] for e in r.evidence], ensure_ascii=False),
               r.reason) for key, r in results if r.verdict is not Verdict.ERROR])
 
+    def commit(self) -> None:
+        """Make what was stored so far visible to other processes."""
+        self._db.commit()
+
     def close(self) -> None:
         """Commit and close the database."""
         self._db.commit()

@@ -19,6 +19,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--verifier-silent", choices=options.SILENT.choices,
                     default=options.SILENT.default, help=options.SILENT.help)
     group.addoption("--verifier-update", action="store_true", help=options.UPDATE.help)
+    group.addoption("--verifier-no-cache", action="store_true",
+                    help="check every pair again, without reading or writing the verdict cache")
     for option in (options.CLAIMS_GLOB, options.ARTICLES, options.EXPECTED, options.REPORTS):
         parser.addini(f"verifier_{option.name}", f"{option.help} (default {option.default})",
                       default=option.default)
@@ -35,6 +37,8 @@ class _Recorder:
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "xdist_group(name): run with the items of the same group (pytest-xdist)")
     suite = Suite(SuiteConfig.from_pytest(config))
     config.stash[SUITE_KEY] = suite
     config.pluginmanager.register(_Recorder(suite), "verifier-recorder")
@@ -51,9 +55,10 @@ def pytest_collect_file(file_path, parent: pytest.Collector):
 
 @pytest.hookimpl(trylast=True)
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    suite = session.config.stash[SUITE_KEY]
+    suite.close()
     if hasattr(session.config, "workerinput"):
         return  # an xdist worker: the controller builds the matrix
-    suite = session.config.stash[SUITE_KEY]
     suite.finish()
     if suite.changed and session.exitstatus == pytest.ExitCode.OK:
         session.exitstatus = pytest.ExitCode.TESTS_FAILED

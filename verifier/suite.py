@@ -17,8 +17,9 @@ import pytest
 from . import options
 from .approved import CellChange, changes, describe, load_approved, merge
 from .articles import load_articles
+from .cache import CACHE_DIR, ResultCache, article_key, claim_key
 from .claims import CLAIM_SUFFIX, load_claim_file
-from .engine import Verifier
+from .engine import Verifier, error_results
 from .expectations import EXPECTED_SUFFIX, load_expectation_file, load_expectations
 from .model import (
     Article,
@@ -53,6 +54,7 @@ class SuiteConfig:
     silent: str
     update: bool
     custom_articles: bool
+    no_cache: bool = False
 
     @classmethod
     def from_pytest(cls, config: pytest.Config) -> SuiteConfig:
@@ -65,7 +67,8 @@ class SuiteConfig:
                    expected=[root / _ini(config, options.EXPECTED)],
                    reports=root / _ini(config, options.REPORTS),
                    silent=config.getoption("verifier_silent"),
-                   update=config.getoption("verifier_update"), custom_articles=bool(given))
+                   update=config.getoption("verifier_update"), custom_articles=bool(given),
+                   no_cache=config.getoption("verifier_no_cache"))
 
 
 @dataclass
@@ -74,7 +77,9 @@ class Suite:
 
     settings: SuiteConfig
     _articles: list[Article | Problem] | None = None
-    _results: dict[str, dict[tuple[str, str], Result]] = field(default_factory=dict)
+    _results: dict[tuple[str, str], dict[str, Result]] = field(default_factory=dict)
+    _verifiers: dict[str, Verifier] = field(default_factory=dict)
+    _cache: ResultCache | None = None
     _expected: dict | None = None
     rows: list[dict] = field(default_factory=list)
     changed: list[CellChange] = field(default_factory=list)
@@ -138,20 +143,51 @@ class Suite:
         return path
 
     def result(self, path: str, claims: tuple[Claim, ...], claim: str, source: str) -> Result:
-        """Return the result of a pair, checking the whole claim file on first use."""
-        if path not in self._results:
-            verifier = Verifier(claims)
-            cells = {}
-            for item in self.articles():
-                if isinstance(item, Problem) and not item.is_error:
-                    continue
-                if isinstance(item, Problem):
-                    rows = verifier.error_results(Path(item.path).stem, str(item))
-                else:
-                    rows = verifier.check(item)
-                cells.update({(r.claim, r.source): r for r in rows})
-            self._results[path] = cells
-        return self._results[path][(claim, source)]
+        """Return the result of a pair, checking its article against its claim file once.
+
+        Results are computed per (claim file, source), so pytest-xdist workers only
+        read the articles of the items they run, and cached verdicts are reused.
+        """
+        cells = self._results.get((path, source))
+        if cells is None:
+            cells = {r.claim: r for r in self._check(path, claims, source)}
+            self._results[(path, source)] = cells
+        return cells[claim]
+
+    def _check(self, path: str, claims: tuple[Claim, ...], source: str) -> list[Result]:
+        for item in self.articles():
+            if isinstance(item, Problem) and item.is_error and Path(item.path).stem == source:
+                return error_results(claims, {}, source, str(item))
+            if isinstance(item, Article) and item.source == source:
+                article = item
+                break
+        else:
+            return error_results(claims, {}, source, "the article is gone")
+        keys = {c.id: claim_key(c) for c in claims}
+        hashed = article_key(article.body)
+        cache = self.cache()
+        cached = cache.get(hashed, keys) if cache else {}
+        missing = {c.id for c in claims if c.id not in cached}
+        checked = self.verifier(path, claims).check(article, missing) if missing else []
+        if cache is not None and checked:
+            cache.put(hashed, [(keys[r.claim], r) for r in checked])
+            cache.commit()
+        fresh = {r.claim: r for r in checked}
+        return [fresh.get(c.id) or replace(cached[c.id], source=source) for c in claims]
+
+    def verifier(self, path: str, claims: tuple[Claim, ...]) -> Verifier:
+        """Return the verifier of one claim file, built once per process."""
+        if path not in self._verifiers:
+            self._verifiers[path] = Verifier(claims)
+        return self._verifiers[path]
+
+    def cache(self) -> ResultCache | None:
+        """Return the verdict cache, unless the run was asked not to use one."""
+        if self.settings.no_cache:
+            return None
+        if self._cache is None:
+            self._cache = ResultCache(self.settings.root / CACHE_DIR)
+        return self._cache
 
     def record(self, report: pytest.TestReport) -> None:
         """Keep the result a finished item carried on its user properties."""
@@ -160,6 +196,12 @@ class Suite:
         for name, value in report.user_properties:
             if name == RESULT_PROPERTY:
                 self.rows.append(json.loads(value))
+
+    def close(self) -> None:
+        """Close the verdict cache, if one was opened."""
+        if self._cache is not None:
+            self._cache.close()
+            self._cache = None
 
     def finish(self) -> None:
         """Build the run from the recorded rows; compare with or update the approved matrix."""
@@ -242,9 +284,12 @@ class ClaimFileNode(pytest.File):
             raise self.CollectError("\n".join(str(p) for p in problems))
         for n, claim in enumerate(claim_file.claims):
             for source in suite.sources():
-                yield ClaimItem.from_parent(self, name=f"{claim.id}[{source}]", claim=claim,
-                                            source=source, claims=claim_file.claims,
-                                            order=(shown, n), event=claim_file.event)
+                item = ClaimItem.from_parent(self, name=f"{claim.id}[{source}]", claim=claim,
+                                             source=source, claims=claim_file.claims,
+                                             order=(shown, n), event=claim_file.event)
+                # With `pytest -n 2 --dist loadgroup`, one worker reads each article.
+                item.add_marker(pytest.mark.xdist_group(source))
+                yield item
 
 
 class ExpectationsFileNode(pytest.File):
