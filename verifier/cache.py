@@ -24,10 +24,11 @@ from . import __version__
 from .model import Claim, Evidence, Result, Verdict
 
 CACHE_DIR = ".verifier-cache"
-_SCHEMA = """CREATE TABLE IF NOT EXISTS verdicts (
-    verifier TEXT NOT NULL, article TEXT NOT NULL, claim TEXT NOT NULL,
-    verdict TEXT NOT NULL, evidence TEXT NOT NULL, reason TEXT NOT NULL,
-    PRIMARY KEY (verifier, article, claim))"""
+# One row per (verifier, article): a JSON object of claim key -> [verdict, evidence,
+# reason], so a warm run reads and decodes one row per article.
+_SCHEMA = """CREATE TABLE IF NOT EXISTS articles (
+    verifier TEXT NOT NULL, article TEXT NOT NULL, results TEXT NOT NULL,
+    PRIMARY KEY (verifier, article))"""
 
 
 @cache
@@ -78,30 +79,36 @@ class ResultCache:
         self.hits = 0
         self.misses = 0
 
-    def get(self, article: str, claims: dict[str, str]) -> dict[str, Result]:
+    def _stored(self, article: str) -> dict[str, list]:
+        row = self._db.execute("SELECT results FROM articles WHERE verifier = ? AND article = ?",
+                               (self.fingerprint, article)).fetchone()
+        return json.loads(row[0]) if row else {}
+
+    def get(self, article: str, claims: dict[str, str], source: str = "",
+            events: dict[str, str] | None = None) -> dict[str, Result]:
         """Return the cached results of an article, by claim id (claims: id -> claim key)."""
-        rows = self._db.execute(
-            "SELECT claim, verdict, evidence, reason FROM verdicts WHERE verifier = ? AND "
-            "article = ?", (self.fingerprint, article)).fetchall()
-        by_key = {row[0]: row for row in rows}
+        stored = self._stored(article)
+        events = events or {}
         found = {}
         for claim_id, key in claims.items():
-            row = by_key.get(key)
+            row = stored.get(key)
             if row is not None:
-                evidence = tuple(Evidence(*e) for e in json.loads(row[2]))
-                found[claim_id] = Result(claim=claim_id, source="", verdict=Verdict(row[1]),
-                                         evidence=evidence, reason=row[3])
+                found[claim_id] = Result(
+                    claim=claim_id, source=source, verdict=Verdict(row[0]),
+                    evidence=tuple(Evidence(*e) for e in row[1]), reason=row[2],
+                    event=events.get(claim_id, ""))
         self.hits += len(found)
         self.misses += len(claims) - len(found)
         return found
 
     def put(self, article: str, results: Iterable[tuple[str, Result]]) -> None:
         """Store results of an article (pairs of claim key and result)."""
-        self._db.executemany(
-            "INSERT OR REPLACE INTO verdicts VALUES (?, ?, ?, ?, ?, ?)",
-            [(self.fingerprint, article, key, r.verdict.value,
-              json.dumps([[e.text, e.start, e.end] for e in r.evidence], ensure_ascii=False),
-              r.reason) for key, r in results if r.verdict is not Verdict.ERROR])
+        stored = self._stored(article)
+        stored.update({key: [r.verdict.value, [[e.text, e.start, e.end] for e in r.evidence],
+                             r.reason]
+                       for key, r in results if r.verdict is not Verdict.ERROR})
+        self._db.execute("INSERT OR REPLACE INTO articles VALUES (?, ?, ?)",
+                         (self.fingerprint, article, json.dumps(stored, ensure_ascii=False)))
 
     def commit(self) -> None:
         """Make what was stored so far visible to other processes."""

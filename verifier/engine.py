@@ -102,7 +102,7 @@ class _Checker:
         if self.cache is None:
             return article, None, {}, None
         hashed = article_key(article.body)
-        cached = self.cache.get(hashed, self.keys)
+        cached = self.cache.get(hashed, self.keys, article.source, self.events)
         missing = {c.id for c in self.claims if c.id not in cached}
         return article, hashed, cached, missing
 
@@ -118,7 +118,7 @@ class _Checker:
                     pending.append(task)
                     yield article, missing
             for checked in pool.imap(_check_in_worker, (
-                    (a, m) for a, m in work() if m != set()), chunksize=4):
+                    (a, m) for a, m in work() if m != set()), chunksize=16):
                 while pending and pending[0][3] == set():
                     article, hashed, cached, _ = pending.pop(0)
                     yield self._merge(article, hashed, cached, [])
@@ -132,15 +132,10 @@ class _Checker:
                checked: list[Result]) -> list[Result]:
         if self.cache is not None and checked:
             self.cache.put(hashed, [(self.keys[r.claim], r) for r in checked])
+        if not checked:
+            return [cached[claim.id] for claim in self.claims]
         fresh = {r.claim: r for r in checked}
-        out = []
-        for claim in self.claims:
-            result = fresh.get(claim.id)
-            if result is None:
-                result = replace(cached[claim.id], source=article.source,
-                                 event=self.events.get(claim.id, ""))
-            out.append(result)
-        return out
+        return [fresh.get(claim.id) or cached[claim.id] for claim in self.claims]
 
 
 def check_run(claim_paths: Iterable[str | Path], article_paths: Iterable[str | Path],

@@ -130,7 +130,7 @@ class Article:
     title: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Evidence:
     """A sentence that decided a verdict, with its character span in the article body."""
 
@@ -139,7 +139,7 @@ class Evidence:
     end: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     """What one sentence says about one claim."""
 
@@ -148,7 +148,7 @@ class Finding:
     reason: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Result:
     """The verdict for one (claim, source) pair, with its deciding evidence."""
 

@@ -166,14 +166,14 @@ class Suite:
         keys = {c.id: claim_key(c) for c in claims}
         hashed = article_key(article.body)
         cache = self.cache()
-        cached = cache.get(hashed, keys) if cache else {}
+        cached = cache.get(hashed, keys, source) if cache else {}
         missing = {c.id for c in claims if c.id not in cached}
         checked = self.verifier(path, claims).check(article, missing) if missing else []
         if cache is not None and checked:
             cache.put(hashed, [(keys[r.claim], r) for r in checked])
             cache.commit()
         fresh = {r.claim: r for r in checked}
-        return [fresh.get(c.id) or replace(cached[c.id], source=source) for c in claims]
+        return [fresh.get(c.id) or cached[c.id] for c in claims]
 
     def verifier(self, path: str, claims: tuple[Claim, ...]) -> Verifier:
         """Return the verifier of one claim file, built once per process."""

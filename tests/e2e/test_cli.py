@@ -95,3 +95,20 @@ def test_cli_ingest_writes_a_fixture(project: Path):
 def test_cli_every_command_has_help(command):
     done = run(command, "--help")
     assert done.returncode == 0 and "usage: verifier" in done.stdout
+
+
+def test_cli_cache_jobs_and_no_cache_give_the_same_reports(project: Path):
+    first = run("check", "--format", "json", "--no-reports", cwd=project)
+    assert (project / ".verifier-cache" / "verdicts.sqlite3").exists()
+    cached = run("check", "--format", "json", "--no-reports", cwd=project)
+    uncached = run("check", "--format", "json", "--no-reports", "--no-cache", "--jobs", "2",
+                   cwd=project)
+    assert first.stdout == cached.stdout == uncached.stdout
+    assert first.returncode == cached.returncode == uncached.returncode == 0
+    assert "article/s" not in first.stderr  # no progress bar when not on a terminal
+
+
+def test_cli_bad_jobs_is_a_usage_error(project: Path):
+    done = run("check", "--jobs", "0", cwd=project)
+    assert done.returncode == 2
+    assert done.stderr.strip() == "error: --jobs: 0 is not a number of processes; give 1 or more"
