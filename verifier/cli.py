@@ -162,6 +162,19 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _add_inputs(parser: argparse.ArgumentParser, articles: bool) -> None:
+    """Add the options naming claim, article and expected-verdict files (all repeatable)."""
+    parser.add_argument("--claims", action="append", metavar="PATH",
+                        help=f"claim file or folder (repeatable; default {DEFAULT_CLAIMS}/)")
+    if articles:
+        parser.add_argument("--articles", action="append", metavar="PATH",
+                            help=f"article file or folder (repeatable; default "
+                                 f"{DEFAULT_ARTICLES}/)")
+    parser.add_argument("--expected", action="append", metavar="PATH",
+                        help=f"expected-verdicts file or folder (repeatable; default "
+                             f"{DEFAULT_EXPECTED}/)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser of the `verifier` command."""
     parser = argparse.ArgumentParser(prog="verifier", description=__doc__.splitlines()[0])
@@ -170,12 +183,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="check claims against articles and print the matrix",
                            description=cmd_check.__doc__)
-    check.add_argument("--claims", action="append", metavar="PATH",
-                       help=f"claim file or folder (repeatable; default {DEFAULT_CLAIMS}/)")
-    check.add_argument("--articles", action="append", metavar="PATH",
-                       help=f"article file or folder (repeatable; default {DEFAULT_ARTICLES}/)")
-    check.add_argument("--expected", action="append", metavar="PATH",
-                       help=f"expected-verdicts file or folder (default {DEFAULT_EXPECTED}/)")
+    _add_inputs(check, articles=True)
     check.add_argument("--format", choices=FORMATS, default="table",
                        help="how to print the matrix (default table)")
     check.add_argument("--output", metavar="FILE", help="write the rendering to FILE, not stdout")
@@ -204,10 +212,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     validate = sub.add_parser("validate", help="validate claim files only",
                               description=cmd_validate.__doc__)
-    validate.add_argument("--claims", action="append", metavar="PATH",
-                          help=f"claim file or folder (default {DEFAULT_CLAIMS}/)")
-    validate.add_argument("--expected", action="append", metavar="PATH",
-                          help=f"expected-verdicts file or folder (default {DEFAULT_EXPECTED}/)")
+    _add_inputs(validate, articles=False)
     validate.set_defaults(func=cmd_validate)
 
     ingest = sub.add_parser("ingest", help="turn a scraped page into an article fixture",

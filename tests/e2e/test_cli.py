@@ -91,7 +91,7 @@ def test_cli_ingest_writes_a_fixture(project: Path):
     assert out.read_text(encoding="utf-8").startswith("---\nsource: wire\n")
 
 
-@pytest.mark.parametrize("command", ["check", "validate", "ingest"])
+@pytest.mark.parametrize("command", ["check", "validate", "ingest", "report"])
 def test_cli_every_command_has_help(command):
     done = run(command, "--help")
     assert done.returncode == 0 and "usage: verifier" in done.stdout

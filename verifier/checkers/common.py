@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..matching import Spans
 from ..model import Finding, Verdict
 from ..reading import Reading
-from ..scope import gap, hedge, negation
+from ..scope import elsewhen, gap, hedge, negation, overlaps
 
 
 def judge(reading: Reading, sent: int, core: tuple[int, int], term: tuple[int, int],
@@ -36,3 +36,35 @@ def nearest(target: tuple[int, int], spans: Spans, reach: int) -> tuple[int, int
         if distance <= reach and (best is None or distance < best[0]):
             best = (distance, span)
     return best[1] if best else None
+
+
+Polar = list[tuple[tuple[int, int], bool]]
+
+
+def polar_terms(reading: Reading, sent: int, positive_key: str, negative_key: str,
+                as_of) -> Polar:
+    """Return the terms of a sentence that say the claim (True) or its opposite (False).
+
+    Terms placed at another time than the claim's as-of date are left out.
+    """
+    terms = [(span, True) for span in reading.spans(positive_key, sent)]
+    terms += [(span, False) for span in reading.spans(negative_key, sent)]
+    return [t for t in terms if not elsewhen(reading, sent, t[0], as_of)]
+
+
+def closest(mentions: Spans, terms: Polar, reach: int, disjoint: bool = False):
+    """Return (mention, term, positive) of the closest mention-term pair within reach.
+
+    With `disjoint`, a term that overlaps the mention does not count. Ties keep the
+    first pair found (mentions and terms in text order).
+    """
+    best = None
+    for mention in mentions:
+        for term, positive in terms:
+            if disjoint and overlaps(mention, term):
+                continue
+            distance = gap(mention, term)
+            if distance <= reach and (best is None or distance < best[0]):
+                best = (distance, mention, term, positive)
+    return best[1:] if best else None
+

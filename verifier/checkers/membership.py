@@ -5,8 +5,8 @@ from __future__ import annotations
 from ..model import Claim, Finding, Verdict
 from ..numbers import Match
 from ..reading import Reading, slot_key
-from ..scope import cover, elsewhen, gap, overlaps
-from .common import judge
+from ..scope import cover
+from .common import closest, judge, polar_terms
 
 GROUP_REACH = 20  # a group word decides for a member at most this many tokens away
 COUNT_REACH = 2   # "three Polish nationals": the number this close before the member
@@ -28,19 +28,11 @@ def check_membership(claim: Claim, index: int, reading: Reading) -> list[Finding
                        | set(reading.sentences_with(opposite_key)))
     for sent in sentences:
         members = _members(claim, index, reading, sent)
-        candidates = [(s, True) for s in reading.spans(group_key, sent)]
-        candidates += [(s, False) for s in reading.spans(opposite_key, sent)]
-        candidates = [c for c in candidates if not elsewhen(reading, sent, c[0], claim.as_of)]
-        best = None
-        for member in members:
-            for term, positive in candidates:
-                distance = gap(member, term)
-                if not overlaps(member, term) and distance <= GROUP_REACH and (
-                        best is None or distance < best[0]):
-                    best = (distance, member, term, positive)
+        terms = polar_terms(reading, sent, group_key, opposite_key, claim.as_of)
+        best = closest(members, terms, GROUP_REACH, disjoint=True)
         if best is None:
             continue
-        _, member, term, positive = best
+        member, term, positive = best
         states = "among" if positive else "not among"
         says = f"'{reading.text(*member)}' {states} the group ('{reading.text(*term)}')"
         finding = judge(reading, sent, cover(member, term), term, positive, says)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from ..model import Claim, Finding
 from ..reading import Reading, slot_key
-from ..scope import cover, elsewhen, gap, overlaps
-from .common import judge, nearest
+from ..scope import cover, gap, overlaps
+from .common import judge, nearest, polar_terms
 
 DEFAULT_WINDOW = 8  # words allowed between the predicate and its object or subject
 
@@ -30,10 +30,8 @@ def check_relation(claim: Claim, index: int, reading: Reading) -> list[Finding]:
         if not objects or (claim.entity and not subjects):
             continue
         best = None
-        candidates = [(s, True) for s in reading.spans(predicate_key, sent)]
-        candidates += [(s, False) for s in reading.spans(opposite_key, sent)]
-        candidates = [c for c in candidates if not elsewhen(reading, sent, c[0], claim.as_of)]
-        for term, positive in candidates:
+        for term, positive in polar_terms(reading, sent, predicate_key, opposite_key,
+                                          claim.as_of):
             obj = nearest(term, [o for o in objects if not overlaps(o, term)], window)
             if obj is None:
                 continue

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from ..model import Claim, Finding
 from ..reading import Reading, slot_key
-from ..scope import cover, elsewhen, gap
-from .common import judge
+from ..scope import cover
+from .common import closest, judge, polar_terms
 
 STATUS_REACH = 25  # a state word decides for an entity at most this many tokens away
 
@@ -21,18 +21,12 @@ def check_status(claim: Claim, index: int, reading: Reading) -> list[Finding]:
         mentions = reading.entity(index, sent)
         if not mentions:
             continue
-        candidates = [(span, True) for span in reading.spans(slot_key(index, "state"), sent)]
-        candidates += [(span, False) for span in reading.spans(slot_key(index, "opposite"), sent)]
-        candidates = [c for c in candidates if not elsewhen(reading, sent, c[0], claim.as_of)]
-        best = None
-        for mention in mentions:
-            for span, positive in candidates:
-                distance = gap(mention, span)
-                if distance <= STATUS_REACH and (best is None or distance < best[0]):
-                    best = (distance, mention, span, positive)
+        terms = polar_terms(reading, sent, slot_key(index, "state"),
+                            slot_key(index, "opposite"), claim.as_of)
+        best = closest(mentions, terms, STATUS_REACH)
         if best is None:
             continue
-        _, mention, term, positive = best
+        mention, term, positive = best
         state = "in that state" if positive else "in the opposite state"
         says = f"'{reading.text(*term)}' says {reading.text(*mention)} is {state}"
         findings.append(judge(reading, sent, cover(mention, term), term, positive, says))
