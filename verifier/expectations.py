@@ -2,11 +2,11 @@
 
 ``fixtures/expected/<event>.expected.yaml``::
 
-    event: belarus-2025-09
+    event: harbour-strike-2026
     expected:
-      released-52:                 # claim id
-        reuters: supported         # source id: verdict
-        editorial: {verdict: supported, evidence: "Belarus has released 52 prisoners"}
+      dockers-on-strike:           # claim id
+        wire: supported            # source id: verdict
+        gazette: {verdict: hedged, evidence: "The dockers are believed to have walked out"}
 
 A pair that is not listed has no expectation (it is not assumed silent). A pair
 the verifier gets wrong today can say why with `known_miss: "..."`: it then counts
