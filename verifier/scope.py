@@ -91,6 +91,8 @@ def request_frame(reading: Reading, sent: int, span: tuple[int, int]) -> tuple[i
 
 
 TIME_REACH = 3  # a date this close to an event word moves it to another time
+_OPENING_TIME_WORDS = frozenset({"in", "on", "since", "during", "until", "by", "last",
+                                 "earlier", "early", "late"})
 
 
 def elsewhen(reading: Reading, sent: int, span: tuple[int, int], as_of) -> str | None:
@@ -112,7 +114,9 @@ def elsewhen(reading: Reading, sent: int, span: tuple[int, int], as_of) -> str |
                 or (month is not None and abs(month - as_of.month) > 1)):
             continue
         between = range(i + 1, span[0]) if i < span[0] else range(span[1], i)
-        opens = i - first <= 2 and i < span[0]
+        # "In June, ..." opens the sentence with a date; "Sentenced in 2021, ..." does not.
+        opens = (i - first <= 2 and i < span[0]
+                 and reading.doc[first].norm_ in _OPENING_TIME_WORDS)
         if opens or not any(reading.punct[j] for j in between):
             return reading.doc[i].text
     return None

@@ -1,0 +1,74 @@
+"""Scope of negation, hedge, request, causal and date cues, one mechanism at a time."""
+
+import datetime as dt
+
+import pytest
+
+from verifier.reading import Reader
+from verifier.scope import causal, elsewhen, hedge, negation, request_frame
+
+READER = Reader(())
+AS_OF = dt.date(2025, 9, 11)
+
+
+def _span(reading, word: str) -> tuple[int, int]:
+    """Return the token span of the first occurrence of a word."""
+    index = next(t.i for t in reading.doc if t.text == word)
+    return index, index + 1
+
+
+@pytest.mark.parametrize("text,target,negated", [
+    ("He was not among those released.", "released", "not"),
+    ("They did not lift the ban.", "lift", "not"),
+    ("Minsk refused to release him.", "release", "refused"),
+    ("He is no longer held.", "held", "no"),
+    ("Nobody said so, but he was released.", "released", None),
+    ("He was released, and it was not a surprise.", "released", None),
+    ("It was not immediately clear whether he was released.", "released", None),
+    ("Not a single word was said before he was finally released.", "released", None),
+])
+def test_scope_negation_reach(text, target, negated):
+    reading = READER.read(text)
+    found = negation(reading, 0, _span(reading, target))
+    assert (reading.doc[found[0]].text if found else None) == negated
+
+
+@pytest.mark.parametrize("text,target,hedged", [
+    ("It was unclear whether he was released.", "released", True),
+    ("He was reportedly released.", "released", True),
+    ("One prisoner, believed to be Losik, stayed.", "Losik", True),
+    ("He was released and appears to be well.", "released", False),
+    ("It is unclear when talks resume, but he was released.", "released", False),
+])
+def test_scope_hedge_covers_only_what_follows(text, target, hedged):
+    reading = READER.read(text)
+    span = _span(reading, target)
+    assert (hedge(reading, 0, span) is not None) == hedged
+
+
+@pytest.mark.parametrize("text,target,framed", [
+    ("the 1,300 prisoners whose release Trump had requested", "release", True),
+    ("Trump asked for the release of 1,300 prisoners", "release", True),
+    ("Belarus released 52 prisoners after an appeal from Trump", "released", False),
+    ("Belarus released 52 prisoners in response to an appeal", "released", False),
+])
+def test_scope_request_frames_and_causes(text, target, framed):
+    reading = READER.read(text)
+    assert (request_frame(reading, 0, _span(reading, target)) is not None) == framed
+
+
+def test_scope_causal_marker_introduces_a_request():
+    reading = READER.read("Belarus released them following appeals from Trump.")
+    assert causal(reading, 0, _span(reading, "appeals"))
+
+
+@pytest.mark.parametrize("text,target,moved", [
+    ("In June, Belarus freed 14 prisoners.", "freed", "June"),
+    ("He was jailed in 2020 for his blog.", "jailed", "2020"),
+    ("He was freed in September 2025.", "freed", None),
+    ("Sentenced in 2021, he also walked free.", "walked", None),
+    ("Freed on Thursday, he spoke in May 2024 in Vilnius.", "Freed", None),
+])
+def test_scope_dates_of_other_times(text, target, moved):
+    reading = READER.read(text)
+    assert elsewhen(reading, 0, _span(reading, target), AS_OF) == moved
