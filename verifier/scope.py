@@ -122,6 +122,28 @@ def elsewhen(reading: Reading, sent: int, span: tuple[int, int], as_of) -> str |
     return None
 
 
+def attribution_aside(reading: Reading, a: tuple[int, int], b: tuple[int, int]) -> int:
+    """Return how many tokens between two spans sit in an attribution aside.
+
+    ", according to the information of the agency," between a subject and its verb
+    says where the news comes from, not who acted; it does not push them apart.
+    """
+    start, end = (a[1], b[0]) if a[1] <= b[0] else (b[1], a[0])
+    texts = [reading.doc[i].norm_ for i in range(start, end)]
+    skipped, i = 0, 0
+    while i < len(texts):
+        if texts[i] == "," and i + 1 < len(texts) and texts[i + 1] == "according":
+            j = i + 1
+            while j < len(texts) and texts[j] != ",":
+                j += 1
+            if j < len(texts):
+                skipped += j - i
+                i = j
+                continue
+        i += 1
+    return skipped
+
+
 def gap(a: tuple[int, int], b: tuple[int, int]) -> int:
     """Return how many tokens stand between two spans (0 when they touch or overlap)."""
     if a[1] <= b[0]:

@@ -70,3 +70,11 @@ def test_relation_denial_reads_as_a_denial(text, verdict):
 ])
 def test_relation_pronoun_subject_refers_back(text, verdict):
     assert check(RELIEF, text).verdict == verdict
+
+
+def test_relation_attribution_aside_does_not_separate_subject_and_verb():
+    text = ("Washington, according to a statement published late on Thursday by the embassy, "
+            "will lift sanctions on Belavia.")
+    assert check(RELIEF, text).verdict == "supported"
+    far = "Washington said that after long and difficult talks in Minsk it would lift sanctions."
+    assert check(RELIEF, far + " Belavia welcomed it.").verdict == "silent"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..model import Claim, Finding
 from ..reading import Reading, slot_key
-from ..scope import cover, gap, overlaps
+from ..scope import attribution_aside, cover, gap, overlaps
 from .common import judge, nearest, polar_terms
 
 DEFAULT_WINDOW = 8  # words allowed between the predicate and its object or subject
@@ -35,11 +35,16 @@ def check_relation(claim: Claim, index: int, reading: Reading) -> list[Finding]:
             obj = nearest(term, [o for o in objects if not overlaps(o, term)], window)
             if obj is None:
                 continue
-            subject = nearest(term, subjects, window) if claim.entity else None
+            subject = None
+            if claim.entity:
+                near = [s for s in subjects
+                        if gap(term, s) - attribution_aside(reading, term, s) <= window]
+                subject = nearest(term, near, len(reading.doc))
             if claim.entity and subject is None:
                 continue
             parts = [term, obj] + ([subject] if subject else [])
-            spread = gap(term, obj) + (gap(term, subject) if subject else 0)
+            spread = gap(term, obj) + (gap(term, subject) - attribution_aside(
+                reading, term, subject) if subject else 0)
             if best is None or spread < best[0]:
                 best = (spread, term, positive, parts)
         if best is None:
