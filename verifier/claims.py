@@ -138,7 +138,15 @@ def load_claim_files(paths: Iterable[str | Path]) -> tuple[list[ClaimFile], list
     Claim ids must be unique across files, since results are keyed by claim id.
     """
     files, problems, owner = [], [], {}
+    paths = [Path(p) for p in paths]
+    roots = [p for p in paths if p.is_dir()]
     for path in find_claim_files(paths):
+        root = next((r for r in roots if path.is_relative_to(r)
+                     and not path.resolve().is_relative_to(r.resolve())), None)
+        if root is not None:
+            problems.append(Problem(str(path), None, f"links outside {root}; refusing to read "
+                                                     "it (copy the claim file into the folder)"))
+            continue
         claim_file, found = load_claim_file(path)
         problems += found
         if claim_file is None:

@@ -108,3 +108,14 @@ def test_claims_missing_file_is_a_problem_not_a_crash(tmp_path: Path):
 def test_claims_shipped_claim_files_are_valid():
     files, problems = load_claim_files(["claims"])
     assert problems == [] and sum(len(f.claims) for f in files) >= 17
+
+
+def test_claims_links_outside_the_claims_folder_are_refused(tmp_path: Path):
+    folder = tmp_path / "claims"
+    folder.mkdir()
+    (tmp_path / "elsewhere.claims.yaml").write_text(GOOD, encoding="utf-8")
+    (folder / "link.claims.yaml").symlink_to(tmp_path / "elsewhere.claims.yaml")
+    files, problems = load_claim_files([folder])
+    assert files == []
+    assert str(problems[0]) == (f"{folder / 'link.claims.yaml'}: links outside {folder}; "
+                                "refusing to read it (copy the claim file into the folder)")
