@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+import threading
 from collections.abc import Iterable
 from functools import cache
 from importlib import resources
@@ -73,15 +74,21 @@ class ResultCache:
         if not gitignore.exists():
             gitignore.write_text("*\n", encoding="utf-8")
         self.fingerprint = verifier_fingerprint()
-        self._db = sqlite3.connect(self.folder / "verdicts.sqlite3", timeout=60)
+        # `--jobs` reads the cache from the worker pool's feeder thread and writes it from
+        # the main thread: one connection, used under a lock.
+        self._db = sqlite3.connect(self.folder / "verdicts.sqlite3", timeout=60,
+                                   check_same_thread=False)
+        self._lock = threading.Lock()
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute(_SCHEMA)
         self.hits = 0
         self.misses = 0
 
     def _stored(self, article: str) -> dict[str, list]:
-        row = self._db.execute("SELECT results FROM articles WHERE verifier = ? AND article = ?",
-                               (self.fingerprint, article)).fetchone()
+        with self._lock:
+            row = self._db.execute(
+                "SELECT results FROM articles WHERE verifier = ? AND article = ?",
+                (self.fingerprint, article)).fetchone()
         return json.loads(row[0]) if row else {}
 
     def get(self, article: str, claims: dict[str, str], source: str = "",
@@ -107,14 +114,17 @@ class ResultCache:
         stored.update({key: [r.verdict.value, [[e.text, e.start, e.end] for e in r.evidence],
                              r.reason]
                        for key, r in results if r.verdict is not Verdict.ERROR})
-        self._db.execute("INSERT OR REPLACE INTO articles VALUES (?, ?, ?)",
-                         (self.fingerprint, article, json.dumps(stored, ensure_ascii=False)))
+        with self._lock:
+            self._db.execute("INSERT OR REPLACE INTO articles VALUES (?, ?, ?)",
+                             (self.fingerprint, article, json.dumps(stored, ensure_ascii=False)))
 
     def commit(self) -> None:
         """Make what was stored so far visible to other processes."""
-        self._db.commit()
+        with self._lock:
+            self._db.commit()
 
     def close(self) -> None:
         """Commit and close the database."""
-        self._db.commit()
-        self._db.close()
+        with self._lock:
+            self._db.commit()
+            self._db.close()

@@ -68,9 +68,9 @@ def error_results(claims: Iterable[Claim], events: dict[str, str], source: str,
 _WORKER_VERIFIER: Verifier | None = None
 
 
-def _check_in_worker(task: tuple[Article, set[str] | None]) -> list[Result]:
-    article, only = task
-    return _WORKER_VERIFIER.check(article, only)
+def _check_in_worker(task: tuple[int, Article, set[str] | None]) -> tuple[int, list[Result]]:
+    number, article, only = task
+    return number, _WORKER_VERIFIER.check(article, only)
 
 
 class _Checker:
@@ -107,26 +107,35 @@ class _Checker:
         return article, hashed, cached, missing
 
     def _parallel(self, tasks) -> Iterator[list[Result]]:
+        """Check articles in worker processes as they stream in, keeping article order.
+
+        The pool's feeder thread numbers each task and files it in `waiting` before
+        handing the articles that need checking to the workers; results come back in
+        order, so the main thread yields every task up to the one just checked.
+        (Single dict operations are atomic, so the two threads need no lock.)
+        """
         global _WORKER_VERIFIER
-        _WORKER_VERIFIER = self.verifier()
+        _WORKER_VERIFIER = self.verifier()  # built before the fork: workers share it
+        waiting: dict[int, tuple] = {}
+
+        def to_check():
+            for number, task in enumerate(tasks):
+                waiting[number] = task
+                if task[3] != set():
+                    yield number, task[0], task[3]
+
+        done = 0
         context = multiprocessing.get_context("fork")
-        pending = []
         with context.Pool(self.jobs) as pool:
-            def work():
-                for task in tasks:
-                    article, hashed, cached, missing = task
-                    pending.append(task)
-                    yield article, missing
-            for checked in pool.imap(_check_in_worker, (
-                    (a, m) for a, m in work() if m != set()), chunksize=16):
-                while pending and pending[0][3] == set():
-                    article, hashed, cached, _ = pending.pop(0)
-                    yield self._merge(article, hashed, cached, [])
-                article, hashed, cached, _ = pending.pop(0)
-                yield self._merge(article, hashed, cached, checked)
-            while pending:
-                article, hashed, cached, _ = pending.pop(0)
-                yield self._merge(article, hashed, cached, [])
+            for number, checked in pool.imap(_check_in_worker, to_check(), chunksize=16):
+                while done < number:  # fully cached articles before this one
+                    yield self._merge(*waiting.pop(done)[:3], [])
+                    done += 1
+                yield self._merge(*waiting.pop(number)[:3], checked)
+                done = number + 1
+            while done in waiting:
+                yield self._merge(*waiting.pop(done)[:3], [])
+                done += 1
 
     def _merge(self, article: Article, hashed: str | None, cached: dict[str, Result],
                checked: list[Result]) -> list[Result]:

@@ -91,3 +91,18 @@ def test_cache_folder_is_git_ignored(project):
 
 def test_cache_two_jobs_give_the_same_run(project):
     assert render_json(_run(project, jobs=2)) == render_json(_run(project))
+
+
+def test_cache_two_jobs_with_a_partly_warm_cache_keep_article_order(project):
+    _cached_run(project)
+    for name in ("news18.txt", "scopex.txt"):  # a cold article between warm ones
+        path = project / "articles" / name
+        path.write_text(path.read_text(encoding="utf-8") + "\nMinsk freed 51 prisoners.\n",
+                        encoding="utf-8")
+    store = ResultCache(project / "cache")
+    try:
+        parallel = _run(project, jobs=2, cache=store)
+    finally:
+        store.close()
+    assert (store.hits, store.misses) == (51, 34)
+    assert render_json(parallel) == render_json(_run(project))
