@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from functools import cache
 from importlib import resources
 
@@ -42,9 +43,12 @@ def expand_terms(terms: tuple[str, ...] | list[str], path: str = "", line: int =
             try:
                 out.extend(lexicon_terms(name))
             except KeyError:
-                known = ", ".join("@" + n for n in lexicon_names() if n != "boilerplate")
+                names = [n for n in lexicon_names() if n != "boilerplate"]
+                close = difflib.get_close_matches(name, names, n=1)
+                hint = f"did you mean '@{close[0]}'? " if close else ""
+                known = ", ".join("@" + n for n in names)
                 raise ClaimFileError(
-                    f"{where}: unknown lexicon '{term}'; use one of {known}",
+                    f"{where}: unknown lexicon '{term}'; {hint}the lexicons are {known}",
                     path=path, line=line) from None
         else:
             out.append(term)

@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.lookups import load_lookups
 from spacy.tokens import Doc
 
-PIPELINE_VERSION = "3"
+PIPELINE_VERSION = "4"
 _DOTS = re.compile(r"(?<=\w)\.(?=\w|$)")
 
 
@@ -131,6 +131,9 @@ class SentenceBoundaries:
                 continue
             token, following = doc[i], doc[i + 1]
             if token.is_space:
+                # The break ends the sentence before it (no white-space-only sentence,
+                # so "the previous sentence" is the previous paragraph's last one).
+                token.is_sent_start = False
                 following.is_sent_start = True
                 continue
             if (token.text in _OPENING_QUOTES and doc[i - 1].text in _SENTENCE_ENDS

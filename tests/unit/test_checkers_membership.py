@@ -49,3 +49,8 @@ def test_membership_of_a_person(text, verdict):
 def test_membership_dates_do_not_reach_across_commas():
     text = "Journalist Ihar Losik, handed a 15-year sentence in 2021, also walked free."
     assert check(JOURNALIST, text).verdict == "supported"
+
+
+def test_membership_among_them_refers_back_to_those_freed():
+    text = "Minsk freed 20 people on Friday. Among them was the blogger Ihar Losik."
+    assert check(JOURNALIST, text).verdict == "supported"

@@ -37,3 +37,14 @@ def test_status_surname_counts_after_the_full_name():
 
 def test_status_surname_alone_is_not_enough():
     assert check(HELD, "Bialiatski was freed on Thursday.").verdict == "silent"
+
+
+@pytest.mark.parametrize("text,verdict", [
+    ("Minsk freed 20 people on Friday. It is unclear whether Ales Bialiatski was among them.",
+     "hedged"),
+    ("Minsk freed 20 people on Friday.\n\nAles Bialiatski was not among them.", "supported"),
+    ("Minsk freed 20 people on Friday. Ales Bialiatski was among them.", "contradicted"),
+    ("Many critics spoke on Friday. Ales Bialiatski was among them.", "silent"),
+])
+def test_status_among_them_refers_back_to_the_previous_group(text, verdict):
+    assert check(HELD, text).verdict == verdict

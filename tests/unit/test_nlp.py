@@ -26,3 +26,9 @@ def test_nlp_any_text_reads_without_error(text):
 
     claim = {"id": "c", "claim": "C.", "kind": "status", "entity": "Ales Bialiatski"}
     assert check(claim, text).verdict == "silent"
+
+
+def test_nlp_paragraph_breaks_make_no_empty_sentences():
+    doc = build_pipeline()("First paragraph ends here.\n\nSecond one starts.\n\nThird.")
+    assert [s.text.strip() for s in doc.sents] == [
+        "First paragraph ends here.", "Second one starts.", "Third."]

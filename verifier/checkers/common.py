@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..matching import Spans
 from ..model import Finding, Verdict
-from ..reading import Reading
+from ..reading import Reading, cue
 from ..scope import elsewhen, gap, hedge, negation, overlaps
 
 
@@ -42,13 +42,19 @@ Polar = list[tuple[tuple[int, int], bool]]
 
 
 def polar_terms(reading: Reading, sent: int, positive_key: str, negative_key: str,
-                as_of) -> Polar:
+                as_of, anaphora: bool = False) -> Polar:
     """Return the terms of a sentence that say the claim (True) or its opposite (False).
 
-    Terms placed at another time than the claim's as-of date are left out.
+    Terms placed at another time than the claim's as-of date are left out. With
+    `anaphora`, "among them" stands for the group the previous sentence names.
     """
     terms = [(span, True) for span in reading.spans(positive_key, sent)]
     terms += [(span, False) for span in reading.spans(negative_key, sent)]
+    if anaphora and sent > 0:
+        before = (bool(reading.spans(positive_key, sent - 1)),
+                  bool(reading.spans(negative_key, sent - 1)))
+        if before[0] != before[1]:
+            terms += [(span, before[0]) for span in reading.spans(cue("group_anaphora"), sent)]
     return [t for t in terms if not elsewhen(reading, sent, t[0], as_of)]
 
 

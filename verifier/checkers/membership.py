@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..model import Claim, Finding, Verdict
 from ..numbers import Match
-from ..reading import Reading, slot_key
+from ..reading import Reading, cue, slot_key
 from ..scope import cover
 from .common import closest, judge, polar_terms
 
@@ -25,10 +25,11 @@ def check_membership(claim: Claim, index: int, reading: Reading) -> list[Finding
         return findings  # no member is mentioned in the article
     group_key, opposite_key = slot_key(index, "group"), slot_key(index, "opposite")
     sentences = sorted(set(reading.sentences_with(group_key))
-                       | set(reading.sentences_with(opposite_key)))
+                       | set(reading.sentences_with(opposite_key))
+                       | set(reading.sentences_with(cue("group_anaphora"))))
     for sent in sentences:
         members = _members(claim, index, reading, sent)
-        terms = polar_terms(reading, sent, group_key, opposite_key, claim.as_of)
+        terms = polar_terms(reading, sent, group_key, opposite_key, claim.as_of, anaphora=True)
         best = closest(members, terms, GROUP_REACH, disjoint=True)
         if best is None:
             continue

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..model import Claim, Finding
-from ..reading import Reading, slot_key
+from ..reading import Reading, cue, slot_key
 from ..scope import cover
 from .common import closest, judge, polar_terms
 
@@ -16,13 +16,14 @@ def check_status(claim: Claim, index: int, reading: Reading) -> list[Finding]:
     if not reading.has(slot_key(index, "name")):
         return findings  # the entity is not named in the article
     sentences = sorted(set(reading.sentences_with(slot_key(index, "state")))
-                       | set(reading.sentences_with(slot_key(index, "opposite"))))
+                       | set(reading.sentences_with(slot_key(index, "opposite")))
+                       | set(reading.sentences_with(cue("group_anaphora"))))
     for sent in sentences:
         mentions = reading.entity(index, sent)
         if not mentions:
             continue
         terms = polar_terms(reading, sent, slot_key(index, "state"),
-                            slot_key(index, "opposite"), claim.as_of)
+                            slot_key(index, "opposite"), claim.as_of, anaphora=True)
         best = closest(mentions, terms, STATUS_REACH)
         if best is None:
             continue
