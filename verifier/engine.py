@@ -47,15 +47,6 @@ class Verifier:
                                   event=self.events.get(claim.id, "")))
         return results
 
-    def error_results(self, source: str, message: str) -> list[Result]:
-        """Return an error result per claim for an article that could not be read."""
-        return error_results(self.claims, self.events, source, message)
-
-    def check_all(self, articles: Iterable[Article]) -> Iterator[Result]:
-        """Yield the results of every article, article by article."""
-        for article in articles:
-            yield from self.check(article)
-
 
 def error_results(claims: Iterable[Claim], events: dict[str, str], source: str,
                   message: str) -> list[Result]:
