@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 
 from . import __version__, options
-from .approved import APPROVED_FILE, changes, describe, load_approved
+from .approved import APPROVED_FILE, changes, describe, load_approved, summarize
 from .cache import CACHE_DIR, ResultCache
 from .claims import load_claim_files
 from .document import read_document
@@ -23,9 +23,8 @@ from .engine import check_run
 from .errors import UsageError, VerifierError
 from .expectations import load_expectations
 from .ingest import extract, render_fixture
-from .matrix import mismatches
-from .model import Problem
-from .report import FORMATS, REPORT_FILES, render, write_atomic, write_reports
+from .model import Problem, Run
+from .report import FORMATS, REPORT_FILES, write, write_atomic, write_reports
 
 EXIT_OK, EXIT_MISMATCH, EXIT_BAD_INPUT = 0, 1, 2
 DEFAULT_CLAIMS = options.CLAIMS.default
@@ -65,31 +64,30 @@ def cmd_check(args: argparse.Namespace) -> int:
         print("error: no usable claims; fix the claim files above", file=sys.stderr)
         return EXIT_BAD_INPUT
     if not args.no_reports:
-        moved = changes(load_approved(args.reports), run)
+        moved = summarize(changes(load_approved(args.reports), run))
         write_reports(run, args.reports)
         if moved:
-            print(f"{args.reports}/: {len(moved)} cell(s) changed from the previous matrix "
+            print(f"{args.reports}/: {moved.total} cell(s) changed from the previous matrix "
                   "(review the diff before committing):", file=sys.stderr)
             for line in describe(moved):
                 print(line, file=sys.stderr)
-    text = render(run, args.format)
-    if args.output:
-        write_atomic(args.output, text)
-    else:
-        sys.stdout.write(text)
+    _output(run, args.format, args.output)
     if any(p.is_error for p in run.problems):
         return EXIT_BAD_INPUT
-    return EXIT_MISMATCH if mismatches(run.results) else EXIT_OK
+    return EXIT_MISMATCH if run.results.tally.mismatched else EXIT_OK
+
+
+def _output(run: Run, fmt: str, output: str | None) -> None:
+    """Write a rendering to a file (atomically) or to stdout, a row at a time."""
+    if output:
+        write_atomic(output, lambda handle: write(run, fmt, handle))
+    else:
+        write(run, fmt, sys.stdout)
 
 
 def cmd_report(args: argparse.Namespace) -> int:
     """Re-render a stored results document without checking anything again."""
-    run = read_document(args.input)
-    text = render(run, args.format)
-    if args.output:
-        write_atomic(args.output, text)
-    else:
-        sys.stdout.write(text)
+    _output(read_document(args.input), args.format, args.output)
     return EXIT_OK
 
 

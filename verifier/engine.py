@@ -1,8 +1,10 @@
 """The engine: check every claim against every article. CLI and pytest plugin both call it.
 
-Articles are streamed: each is read, checked and reduced to its results before the
-next is read. Cached verdicts are reused (see `cache`); `jobs` > 1 checks articles
-in worker processes. spaCy is imported only when some pair needs checking.
+Articles are streamed: each is read, checked and its results written to the run's
+`ResultStore` (on disk, with running totals) before the next is read, so memory
+does not grow with the number of articles. Cached verdicts are reused (see
+`cache`); `jobs` > 1 checks articles in worker processes. spaCy is imported only
+when some pair needs checking.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from .cache import ResultCache, article_key, claim_key
 from .claims import load_claim_files
 from .expectations import load_expectations
 from .model import Article, Claim, Problem, Result, Run, SourceInfo, Verdict
+from .store import ResultStore
 
 
 class Verifier:
@@ -155,7 +158,7 @@ def check_run(claim_paths: Iterable[str | Path], article_paths: Iterable[str | P
     expectations, bad = load_expectations(expected_paths, claims_of)
     problems += bad
     article_paths = list(article_paths)
-    results: list[Result] = []
+    results = ResultStore([c.id for c in claims])
     infos: list[SourceInfo] = []
     checker = _Checker(claims, event_of, jobs, cache)
     seen_errors: set[str] = set()
@@ -167,25 +170,21 @@ def check_run(claim_paths: Iterable[str | Path], article_paths: Iterable[str | P
                 source = Path(item.path).stem
                 if item.is_error and source not in seen_errors:
                     seen_errors.add(source)
-                    results.extend(error_results(claims, event_of, source, str(item)))
+                    results.add(_with_expectation(expectations, r) for r in
+                                error_results(claims, event_of, source, str(item)))
                 continue
             infos.append(SourceInfo.of(item))
             yield item
 
     bar = _progress(len(find_articles(article_paths)) if progress else 0)
     for article_results in checker.run(articles()):
-        results.extend(_with_expectation(expectations, r) for r in article_results)
+        results.add(_with_expectation(expectations, r) for r in article_results)
         if bar is not None:
             bar.update(1)
     if bar is not None:
         bar.close()
-    results = [r if r.verdict is not Verdict.ERROR else _with_expectation(expectations, r)
-               for r in results]
-    sources = tuple(sorted({r.source for r in results}))
-    order = {c.id: n for n, c in enumerate(claims)}
-    results.sort(key=lambda r: (order[r.claim], r.source))
     infos.sort(key=lambda info: info.source)
-    return Run(tuple(results), tuple(claims), sources, tuple(problems), tuple(infos))
+    return Run(results, tuple(claims), results.sources(), tuple(problems), tuple(infos))
 
 
 def _progress(total: int):

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .model import Result, Verdict
+from .model import CHECKED_VERDICTS, Result, Verdict
 
 SMALL_SAMPLE = 5  # fewer decided claims than this: the accuracy comes with a warning
 Z_95 = 1.959963984540054
@@ -65,14 +66,44 @@ class SourceStats:
         return (self.checked - self.silent) / self.checked if self.checked else None
 
 
+class Tally:
+    """Running totals of a run's results: per-source counts, the confusion matrix, misses.
+
+    Filled one result at a time, so a run's summary needs no second pass over results
+    that may not fit in memory.
+    """
+
+    def __init__(self) -> None:
+        self.counts: dict[str, dict[Verdict, int]] = {}
+        self.confusion: Counter[tuple[Verdict, Verdict]] = Counter()
+        self.total = 0
+        self.mismatched = 0
+        self.known_misses = 0  # recorded known misses that still miss (so they pass)
+
+    def add(self, result: Result) -> None:
+        """Count one result."""
+        self.total += 1
+        self.counts.setdefault(result.source, dict.fromkeys(Verdict, 0))[result.verdict] += 1
+        if result.expected is not None and result.verdict in CHECKED_VERDICTS:
+            self.confusion[(result.expected, result.verdict)] += 1
+        if not result.matches_expectation:
+            self.mismatched += 1
+        elif result.known_miss:
+            self.known_misses += 1
+
+    def source_stats(self) -> list[SourceStats]:
+        """Return per-source statistics, sorted by source id."""
+        return [SourceStats(source, c[Verdict.SUPPORTED], c[Verdict.CONTRADICTED],
+                            c[Verdict.HEDGED], c[Verdict.SILENT], c[Verdict.ERROR])
+                for source, c in sorted(self.counts.items())]
+
+
 def source_stats(results: Iterable[Result]) -> list[SourceStats]:
-    """Return per-source statistics, sorted by source id."""
-    counts: dict[str, dict[Verdict, int]] = {}
+    """Return per-source statistics of some results, sorted by source id."""
+    tally = Tally()
     for result in results:
-        counts.setdefault(result.source, dict.fromkeys(Verdict, 0))[result.verdict] += 1
-    return [SourceStats(source, c[Verdict.SUPPORTED], c[Verdict.CONTRADICTED],
-                        c[Verdict.HEDGED], c[Verdict.SILENT], c[Verdict.ERROR])
-            for source, c in sorted(counts.items())]
+        tally.add(result)
+    return tally.source_stats()
 
 
 def mismatches(results: Iterable[Result]) -> list[Result]:

@@ -5,6 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .store import ResultStore
 
 
 class Verdict(StrEnum):
@@ -227,9 +231,13 @@ class SourceInfo:
 
 @dataclass(frozen=True)
 class Run:
-    """Everything one check produced: results and the problems met on the way."""
+    """Everything one check produced: results and the problems met on the way.
 
-    results: tuple[Result, ...]
+    `results` is a `store.ResultStore`: on disk, iterable in claim-then-source order,
+    with running totals in `results.tally`.
+    """
+
+    results: ResultStore
     claims: tuple[Claim, ...]
     sources: tuple[str, ...]
     problems: tuple[Problem, ...] = field(default=())

@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .matrix import Tally
 from .model import CHECKED_VERDICTS, Result, Verdict
 
 
@@ -38,10 +39,14 @@ class Quality:
 
 def measure(results: Iterable[Result]) -> Quality:
     """Compare every result that has an expectation with it."""
-    confusion: Counter = Counter()
+    tally = Tally()
     for result in results:
-        if result.expected is not None and result.verdict in CHECKED_VERDICTS:
-            confusion[(result.expected, result.verdict)] += 1
+        tally.add(result)
+    return score(tally.confusion)
+
+
+def score(confusion: Counter[tuple[Verdict, Verdict]]) -> Quality:
+    """Return the scores of a confusion matrix of (expected, given) verdict counts."""
     scores = []
     for verdict in CHECKED_VERDICTS:
         tp = confusion[(verdict, verdict)]

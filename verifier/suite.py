@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from . import options
-from .approved import CellChange, changes, describe, load_approved, merge
+from .approved import Changes, changes, describe, load_approved, merge, summarize
 from .articles import load_articles
 from .cache import CACHE_DIR, ResultCache, article_key, claim_key
 from .claims import CLAIM_SUFFIX, load_claim_file
@@ -34,6 +34,7 @@ from .model import (
     Verdict,
 )
 from .report import render_table, write_reports
+from .store import ResultStore
 
 RESULT_PROPERTY = "verifier_result"
 
@@ -82,7 +83,7 @@ class Suite:
     _cache: ResultCache | None = None
     _expected: dict | None = None
     rows: list[dict] = field(default_factory=list)
-    changed: list[CellChange] = field(default_factory=list)
+    changed: Changes | None = None
     run: Run | None = None
     written: bool = False
 
@@ -215,7 +216,7 @@ class Suite:
             write_reports(merge(approved, self.run), self.settings.reports)
             self.written = True
         else:
-            self.changed = changes(approved, self.run)
+            self.changed = summarize(changes(approved, self.run))
 
     def summary(self) -> list[str]:
         """Return the lines the terminal summary prints."""
@@ -229,7 +230,7 @@ class Suite:
         if self.written:
             lines.append(f"approved matrix updated in {where}")
         elif self.changed:
-            lines.append(f"{len(self.changed)} cell(s) differ from the approved matrix in "
+            lines.append(f"{self.changed.total} cell(s) differ from the approved matrix in "
                          f"{where} (run pytest --verifier-update to accept):")
             lines += describe(self.changed)
         return lines
@@ -261,11 +262,10 @@ def run_from_rows(rows: list[dict]) -> Run:
             expected=Verdict(row["expected"]) if row["expected"] else None, event=row["event"],
             known_miss=row.get("known_miss")))
     ordered = [c for _, c in sorted(claims.values(), key=lambda oc: oc[0])]
-    rank = {c.id: n for n, c in enumerate(ordered)}
-    results.sort(key=lambda r: (rank[r.claim], r.source))
+    store = ResultStore.of(results, [c.id for c in ordered])
     infos = {row["source"]: SourceInfo(row["source"], *row["article"])
              for row in rows if row.get("article")}
-    return Run(tuple(results), tuple(ordered), tuple(sorted({r.source for r in results})),
+    return Run(store, tuple(ordered), store.sources(),
                articles=tuple(infos[s] for s in sorted(infos)))
 
 

@@ -35,10 +35,11 @@ def test_interrupted_writer_failure_leaves_previous_reports(project, monkeypatch
     before = _snapshot(project / "reports")
     run = check_run([project / "claims"], [project / "fixtures" / "articles" / "seeds"])
 
-    def broken(_run):
+    def broken(_run, out):
+        out.write("<!DOCTYPE html>\n<html")  # half a page, then the disk fills up
         raise OSError("disk full")
 
-    monkeypatch.setitem(report.RENDERERS, "html", broken)
+    monkeypatch.setitem(report.WRITERS, "html", broken)
     with pytest.raises(OSError, match="disk full"):
         report.write_reports(run, project / "reports")
     assert _snapshot(project / "reports") == before

@@ -7,8 +7,8 @@ import pytest
 
 from verifier import cache as cache_module
 from verifier.cache import ResultCache
-from verifier.document import render_json
 from verifier.engine import check_run
+from verifier.report import render_json
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -5,11 +5,24 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from tabulate import tabulate
 
-from verifier.document import from_document, render_json, to_document
+from verifier.document import read_document
 from verifier.engine import check_run
 from verifier.model import Result, Run, Verdict
-from verifier.report import render_csv, render_html, render_markdown, write_atomic, write_reports
+from verifier.report import (
+    column_widths,
+    render_csv,
+    render_html,
+    render_json,
+    render_markdown,
+    table_lines,
+    write_atomic,
+    write_reports,
+)
+from verifier.store import ResultStore
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -59,8 +72,9 @@ def test_report_write_reports(tmp_path: Path, seed_run):
                                                "results.json"]
 
 
-def test_report_document_round_trips(seed_run):
-    again = from_document(to_document(seed_run))
+def test_report_document_round_trips(seed_run, tmp_path: Path):
+    (tmp_path / "results.json").write_text(render_json(seed_run), encoding="utf-8")
+    again = read_document(tmp_path / "results.json")
     assert render_json(again) == render_json(seed_run)
     assert render_markdown(again) == render_markdown(seed_run)
 
@@ -68,7 +82,7 @@ def test_report_document_round_trips(seed_run):
 def test_report_html_escapes_article_and_claim_text(seed_run):
     hostile = "<script>alert(1)</script>"
     result = Result("released-52", "x", Verdict.SUPPORTED, reason=hostile)
-    run = Run((result,), seed_run.claims[:1], ("x",))
+    run = Run(ResultStore.of([result]), seed_run.claims[:1], ("x",))
     page = render_html(run)
     assert hostile not in page and "&lt;script&gt;" in page
 
@@ -87,11 +101,52 @@ def test_report_markdown_shows_quality_against_expectations(seed_run):
 
 
 def test_report_describe_changes_caps_moved_and_sums_up_new_cells():
-    from verifier.approved import CellChange, describe
+    from verifier.approved import CellChange, describe, summarize
 
     moved = [CellChange(f"c{n}", "s", Verdict.SUPPORTED, Verdict.HEDGED) for n in range(30)]
     new = [CellChange("c", f"new{n}", None, Verdict.SILENT) for n in range(3)]
-    lines = describe(moved + new, limit=25)
+    lines = describe(summarize(moved + new, limit=25))
     assert lines[0] == "  c0 [s]: supported → hedged"
     assert lines[25] == "  ... and 5 more moved cell(s)"
     assert lines[26] == "  3 new cell(s) for 3 source(s): new0, new1, new2"
+
+
+_CELL = st.text(alphabet=st.sampled_from("ab Z09.%–✔✘≠·~*"), max_size=7).map(str.strip)
+
+
+@settings(max_examples=60, deadline=None)
+@given(header=st.lists(st.text(alphabet="abcXY ", min_size=1, max_size=6).map(str.strip)
+                       .filter(bool), min_size=1, max_size=4),
+       data=st.data(), fmt=st.sampled_from(["github", "simple"]))
+def test_report_streamed_tables_are_tabulates(header, data, fmt):
+    width = len(header)
+    # Every row starts with a source id, never blank.
+    row = st.tuples(_CELL.filter(bool), st.lists(_CELL, min_size=width - 1, max_size=width - 1))
+    rows = [[first, *rest] for first, rest in data.draw(st.lists(row, max_size=5))]
+    aligns = data.draw(st.lists(st.sampled_from(["left", "center", "right"]), min_size=width,
+                                max_size=width))
+    widths = column_widths(header, rows)
+    streamed = "\n".join(table_lines(header, rows, widths, aligns, fmt))
+    expected = tabulate(rows, headers=header, tablefmt=fmt, disable_numparse=True,
+                        colalign=aligns)
+    assert streamed == "\n".join(line.rstrip() if fmt == "simple" else line
+                                 for line in expected.splitlines())
+
+
+def test_report_matrix_columns_do_not_depend_on_the_cells(seed_run):
+    # Fixed widths: a cell that turns into a mismatch changes one line of the diff.
+    lines = render_markdown(seed_run).splitlines()
+    table = [line for line in lines if line.startswith("| ")][:len(seed_run.sources) + 1]
+    assert len({len(line) for line in table}) == 1
+
+
+def test_report_terminal_table_lists_the_first_mismatches_and_counts_the_rest(seed_run):
+    from verifier import report
+
+    rows = [Result("released-52", f"s{n:03d}", Verdict.CONTRADICTED, reason="r")
+            for n in range(report.MISMATCHES_SHOWN + 7)]
+    run = Run(ResultStore.of(rows), seed_run.claims[:1], tuple(r.source for r in rows))
+    text = report.render_table(run)
+    assert "released-52 [s000]: contradicted, expected not contradicted (r)" in text
+    assert f"[s{report.MISMATCHES_SHOWN:03d}]" not in text
+    assert text.endswith("  ... and 7 more (every pair is in the CSV and JSON reports)\n")
