@@ -6,8 +6,10 @@
 The corpus is synthetic: articles of 25 sentences drawn (fixed seed) from the
 sentences of fixtures/articles/. Every case runs in its own process, so peak
 memory is the case's own; times exclude interpreter start-up and pipeline loading,
-for the verifier and the bare pipeline alike. Targets are checked by reading the
-table, never by a timed test.
+for the verifier and the bare pipeline alike. A check case is the whole `verifier
+check` command (reports written, the matrix printed to a file, the previous matrix
+compared on a warm run). Targets are checked by reading the table, never by a timed
+test.
 """
 
 from __future__ import annotations
@@ -85,24 +87,33 @@ def case_bare(corpus: Path) -> dict:
 
 def case_check(corpus: Path, claims: Path, jobs: int = 1, cache: Path | None = None,
                warm: bool = False) -> dict:
-    """The verifier's check over the corpus (optionally through a cache, warmed first)."""
-    from verifier.cache import ResultCache
-    from verifier.engine import check_run
+    """`verifier check` over the corpus, reports and all (optionally cached, warmed first).
+
+    The command runs in this process through `cli.main`, so the time is the check
+    and the reports (results.json, Markdown, CSV, HTML and the printed table), the
+    comparison with the previous matrix when there is one, and nothing else.
+    """
+    from verifier.cli import main as verifier
     from verifier.nlp import build_pipeline, lemmas
 
     build_pipeline()("Warm up the pipeline. Once.")
     lemmas()("warm")
+    work = Path(tempfile.mkdtemp(dir=corpus.parent))
+    (work / "expected").mkdir()
+    args = ["check", "--claims", str(claims), "--articles", str(corpus), "--expected",
+            str(work / "expected"), "--reports", str(work / "reports"), "--output",
+            str(work / "matrix.txt"), "--quiet", "--jobs", str(jobs)]
+    args += ["--cache-dir", str(cache)] if cache else ["--no-cache"]
     if warm:
-        store = ResultCache(cache)
-        check_run([claims], [corpus], cache=store)
-        store.close()
-    store = ResultCache(cache) if cache else None
+        verifier(args)
     start = time.perf_counter()
-    run = check_run([claims], [corpus], jobs=jobs, cache=store)
+    code = verifier(args)
     seconds = time.perf_counter() - start
-    if store:
-        store.close()
-    return {"seconds": seconds, "pairs": len(run.results), "claims": len(run.claims)}
+    if code not in (0, 1):
+        raise SystemExit(f"verifier check exited {code}")
+    with open(work / "reports" / "matrix.csv", encoding="utf-8") as rows:
+        pairs = sum(1 for _ in rows) - 1
+    return {"seconds": seconds, "pairs": pairs}
 
 
 def _in_process(args: list[str]) -> dict:

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .document import read_document
+from .document import read_cells, read_document
 from .model import Result, Run, Verdict
 from .store import ResultStore
 
@@ -64,11 +64,19 @@ def _joined(approved: Run | None, current: Run) -> Iterator[tuple[Result | None,
             a, b = next(old, None), next(new, None)
 
 
-def changes(approved: Run | None, current: Run) -> Iterator[CellChange]:
-    """Yield the cells of `current` whose verdict differs from the approved ones."""
-    for old, new in _joined(approved, current):
-        if new is not None and (old is None or old.verdict is not new.verdict):
-            yield CellChange(new.claim, new.source, old.verdict if old else None, new.verdict)
+def approved_cells(folder: str | Path) -> Iterator[tuple[str, str, str]]:
+    """Yield the (claim, source, verdict) cells of the approved matrix in a reports folder,
+    streamed from its results document (none when there is no approved matrix yet)."""
+    path = Path(folder) / APPROVED_FILE
+    if path.exists():
+        yield from read_cells(path)
+
+
+def changes(approved: Iterable[tuple[str, str, str]], current: Run) -> Iterator[CellChange]:
+    """Yield the cells of `current` whose verdict differs from the approved cells, in the
+    run's order (see `approved_cells`)."""
+    for claim, source, old, new in current.results.compare(approved):
+        yield CellChange(claim, source, old, new)
 
 
 def merge(approved: Run | None, current: Run) -> Run:

@@ -7,7 +7,9 @@ limits). Changing one article re-checks its pairs; changing one claim re-checks
 that claim's pairs; changing the verifier re-checks everything.
 
 The cache is one SQLite file (standard library) in a git-ignored folder,
-`.verifier-cache/` by default; `--no-cache` bypasses it.
+`.verifier-cache/` by default; `--no-cache` bypasses it. It also stamps the reports
+it saw written (digest of the run, size and mtime of each file), so a re-run whose
+reports would come out the same leaves them alone.
 """
 
 from __future__ import annotations
@@ -30,6 +32,10 @@ CACHE_DIR = ".verifier-cache"
 _SCHEMA = """CREATE TABLE IF NOT EXISTS articles (
     verifier TEXT NOT NULL, article TEXT NOT NULL, results TEXT NOT NULL,
     PRIMARY KEY (verifier, article))"""
+# What a report file was last written from: target (a reports folder or an output file)
+# -> digest of the run and renderers, and the size and mtime of every file written.
+_STAMPS = """CREATE TABLE IF NOT EXISTS stamps (
+    target TEXT PRIMARY KEY, digest TEXT NOT NULL, files TEXT NOT NULL)"""
 
 
 @cache
@@ -64,6 +70,14 @@ def claim_key(claim: Claim) -> str:
     return hashlib.sha256(json.dumps(fields, default=list).encode()).hexdigest()
 
 
+def _stat(path: str | Path) -> list[int] | None:
+    try:
+        found = Path(path).stat()
+    except OSError:
+        return None
+    return [found.st_size, found.st_mtime_ns]
+
+
 class ResultCache:
     """Read and write cached verdicts for one verifier fingerprint."""
 
@@ -81,6 +95,7 @@ class ResultCache:
         self._lock = threading.Lock()
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute(_SCHEMA)
+        self._db.execute(_STAMPS)
         self.hits = 0
         self.misses = 0
 
@@ -117,6 +132,23 @@ class ResultCache:
         with self._lock:
             self._db.execute("INSERT OR REPLACE INTO articles VALUES (?, ?, ?)",
                              (self.fingerprint, article, json.dumps(stored, ensure_ascii=False)))
+
+    def is_current(self, target: str | Path, digest: str) -> bool:
+        """Return True when `target` was written from a run of this digest and its files
+        have not been touched since (same size and modification time, as git's index)."""
+        with self._lock:
+            row = self._db.execute("SELECT digest, files FROM stamps WHERE target = ?",
+                                   (str(Path(target).resolve()),)).fetchone()
+        if row is None or row[0] != digest:
+            return False
+        return all(_stat(path) == stat for path, stat in json.loads(row[1]).items())
+
+    def stamp(self, target: str | Path, digest: str, files: Iterable[str | Path]) -> None:
+        """Record that `target` (its `files`) was just written from a run of this digest."""
+        stats = {str(Path(f).resolve()): _stat(f) for f in files}
+        with self._lock:
+            self._db.execute("INSERT OR REPLACE INTO stamps VALUES (?, ?, ?)",
+                             (str(Path(target).resolve()), digest, json.dumps(stats)))
 
     def commit(self) -> None:
         """Make what was stored so far visible to other processes."""

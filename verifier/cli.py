@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 
 from . import __version__, options
-from .approved import APPROVED_FILE, changes, describe, load_approved, summarize
+from .approved import APPROVED_FILE, approved_cells, changes, describe, summarize
 from .cache import CACHE_DIR, ResultCache
 from .claims import load_claim_files
 from .document import read_document
@@ -24,7 +24,7 @@ from .errors import UsageError, VerifierError
 from .expectations import load_expectations
 from .ingest import extract, render_fixture
 from .model import Problem, Run
-from .report import FORMATS, REPORT_FILES, write, write_atomic, write_reports
+from .report import FORMATS, REPORT_FILES, run_digest, write, write_atomic, write_reports
 
 EXIT_OK, EXIT_MISMATCH, EXIT_BAD_INPUT = 0, 1, 2
 DEFAULT_CLAIMS = options.CLAIMS.default
@@ -56,33 +56,48 @@ def cmd_check(args: argparse.Namespace) -> int:
     try:
         run = check_run(claims, articles, [p for p in expected if Path(p).exists()],
                         jobs=args.jobs, cache=cache, progress=not args.quiet)
+        _report_problems(run.problems)
+        if not run.claims:
+            print("error: no usable claims; fix the claim files above", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        if not args.no_reports:
+            _write_reports(run, args.reports, cache)
+        _output(run, args.format, args.output, cache)
     finally:
         if cache is not None:
             cache.close()
-    _report_problems(run.problems)
-    if not run.claims:
-        print("error: no usable claims; fix the claim files above", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    if not args.no_reports:
-        moved = summarize(changes(load_approved(args.reports), run))
-        write_reports(run, args.reports)
-        if moved:
-            print(f"{args.reports}/: {moved.total} cell(s) changed from the previous matrix "
-                  "(review the diff before committing):", file=sys.stderr)
-            for line in describe(moved):
-                print(line, file=sys.stderr)
-    _output(run, args.format, args.output)
     if any(p.is_error for p in run.problems):
         return EXIT_BAD_INPUT
     return EXIT_MISMATCH if run.results.tally.mismatched else EXIT_OK
 
 
-def _output(run: Run, fmt: str, output: str | None) -> None:
-    """Write a rendering to a file (atomically) or to stdout, a row at a time."""
-    if output:
-        write_atomic(output, lambda handle: write(run, fmt, handle))
-    else:
+def _write_reports(run: Run, folder: str, cache: ResultCache | None) -> None:
+    """Write the reports and say which cells moved, unless they are already this run's."""
+    digest = run_digest(run)
+    if cache is not None and cache.is_current(folder, digest):
+        return  # written from identical results, and untouched since
+    moved = summarize(changes(approved_cells(folder), run))
+    written = write_reports(run, folder)
+    if cache is not None:
+        cache.stamp(folder, digest, written)
+    if moved:
+        print(f"{folder}/: {moved.total} cell(s) changed from the previous matrix "
+              "(review the diff before committing):", file=sys.stderr)
+        for line in describe(moved):
+            print(line, file=sys.stderr)
+
+
+def _output(run: Run, fmt: str, output: str | None, cache: ResultCache | None = None) -> None:
+    """Write a rendering to a file (atomically, unless it is already this run's) or stdout."""
+    if not output:
         write(run, fmt, sys.stdout)
+        return
+    digest = run_digest(run, fmt)
+    if cache is not None and cache.is_current(output, digest):
+        return
+    write_atomic(output, lambda handle: write(run, fmt, handle))
+    if cache is not None:
+        cache.stamp(output, digest, [output])
 
 
 def cmd_report(args: argparse.Namespace) -> int:

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from contextlib import contextmanager
+from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from pathlib import Path
-from typing import BinaryIO, TextIO
+from typing import TextIO
 
 import ijson
-from ijson.common import ObjectBuilder
 
 from . import __version__
 from .errors import UsageError
@@ -40,6 +41,23 @@ def _head(run: Run) -> list[tuple[str, object]]:
         ("articles", {a.source: {"outlet": a.outlet, "title": a.title, "url": a.url,
                                  "path": a.path} for a in run.articles}),
     ]
+
+
+def _json_result(r: Result) -> str:
+    """Return `_dumps(_result(r), 4)`, written out by hand: json.dumps with an indent runs
+    its pure-Python encoder, and this is the one part of the document a run repeats."""
+    q = encode_basestring
+    evidence = ",\n".join(f'        {{\n          "text": {q(e.text)},\n          "start": '
+                          f'{e.start},\n          "end": {e.end}\n        }}'
+                          for e in r.evidence)
+    expected = q(r.expected.value) if r.expected else "null"
+    return "".join([
+        f'{{\n      "claim": {q(r.claim)},\n      "source": {q(r.source)},\n'
+        f'      "event": {q(r.event)},\n      "verdict": {q(r.verdict.value)},\n'
+        f'      "expected": {expected},\n',
+        f'      "evidence": [\n{evidence}\n      ],\n' if evidence else '      "evidence": [],\n',
+        f'      "reason": {q(r.reason)}',
+        f',\n      "known_miss": {q(r.known_miss)}\n    }}' if r.known_miss else "\n    }"])
 
 
 def _result(r: Result) -> dict:
@@ -84,7 +102,7 @@ def write_json(run: Run, out: TextIO) -> None:
     out.write('  "results": [')
     empty = True
     for result in run.results:
-        out.write(("\n    " if empty else ",\n    ") + _dumps(_result(result), 4))
+        out.write(("\n    " if empty else ",\n    ") + _json_result(result))
         empty = False
     out.write("],\n" if empty else "\n  ],\n")
     tail = _tail(run)
@@ -107,81 +125,81 @@ def _from_dict(r: dict) -> Result:
         event=r.get("event", ""), known_miss=r.get("known_miss"))
 
 
-def _members(handle: BinaryIO) -> Iterator[tuple[str, object]]:
-    """Yield the top-level members of a JSON object; "results" is yielded once per item."""
-    key, builder, item = None, None, None
-    for prefix, event, value in ijson.parse(handle, use_float=True):
-        if prefix == "":
-            if key is not None and builder is not None:
-                yield key, builder.value
-            if event == "map_key":
-                key, builder = value, (None if value == "results" else ObjectBuilder())
-            elif event not in ("start_map", "end_map"):
-                raise ValueError("the document is not a JSON object")
-            continue
-        if builder is not None:
-            builder.event(event, value)
-        elif prefix == "results.item" and event == "start_map":
-            item = ObjectBuilder()
-            item.event(event, value)
-        elif prefix.startswith("results.item") and item is not None:
-            item.event(event, value)
-            if prefix == "results.item" and event == "end_map":
-                yield "results", item.value
-                item = None
-        elif prefix != "results" or event not in ("start_array", "end_array"):
+_MISSING = object()
+
+
+def _member(path: str | Path, key: str) -> object:
+    """Return one top-level member of a JSON document (_MISSING when absent).
+
+    ijson stops reading as soon as the member is built, so the members written before
+    the results cost almost nothing however long the document is.
+    """
+    with open(path, "rb") as handle:
+        return next(ijson.items(handle, key, use_float=True), _MISSING)
+
+
+def _items(path: str | Path) -> Iterator[dict]:
+    """Yield the objects of the document's "results" list, one at a time."""
+    with open(path, "rb") as handle:
+        starts = next((event for prefix, event, _ in ijson.parse(handle) if prefix == "results"),
+                      None)
+        if starts != "start_array":
             raise ValueError("'results' is not a list of objects")
+        handle.seek(0)
+        for item in ijson.items(handle, "results.item", use_float=True):
+            if not isinstance(item, dict):
+                raise ValueError("'results' is not a list of objects")
+            yield item
 
 
-def read_document(path: str | Path) -> Run:
-    """Read a stored results document into a run, streaming its results into a store."""
+@contextmanager
+def _reading(path: str | Path) -> Iterator[None]:
+    """Turn the errors of reading a document into one-line UsageErrors naming it."""
     try:
-        with open(path, "rb") as handle:
-            return _read(handle, str(path))
+        yield
     except FileNotFoundError:
         raise UsageError(f"{path}: no such results file; run 'verifier check' first") from None
     except (OSError, ijson.JSONError) as err:
         reason = str(err).splitlines()[0] if str(err) else type(err).__name__
         raise UsageError(f"{path}: cannot read the results ({reason}); re-run verifier check") \
             from None
-
-
-def _read(handle: BinaryIO, path: str) -> Run:
-    fields: dict = {}
-    store: ResultStore | None = None
-    ranked = False  # the claims came before the results, so the store knows their order
-    try:
-        for key, value in _members(handle):
-            if key != "results":
-                fields[key] = value
-                _check_format(fields, path)
-                continue
-            if store is None:
-                ranked = "claims" in fields
-                store = ResultStore([c["id"] for c in fields.get("claims") or []])
-            store.add([_from_dict(value)])
-        _check_format(fields, path, complete=True)
-        claims = tuple(_claim(c) for c in fields["claims"])
-        if store is None:
-            store = ResultStore([c.id for c in claims])
-        elif not ranked:
-            store.order_claims([c.id for c in claims])
-        problems = tuple(Problem(p["path"], p["line"], p["message"], p.get("level", "error"))
-                         for p in fields.get("problems", []))
-        articles = tuple(SourceInfo(source, a.get("outlet"), a.get("title"), a.get("url"),
-                                    a.get("path", ""))
-                         for source, a in fields.get("articles", {}).items())
-        return Run(store, claims, tuple(fields["sources"]), problems, articles)
     except (KeyError, TypeError, ValueError, AttributeError) as err:
         raise UsageError(f"{path}: results document is damaged ({err!r}); "
                          "re-run verifier check") from None
 
 
-def _check_format(fields: dict, path: str, complete: bool = False) -> None:
-    """Refuse a document that is not ours, or of another version, as early as it shows."""
-    if ("format" in fields or complete) and fields.get("format") != RESULTS_FORMAT:
+def _check_head(path: str | Path) -> None:
+    """Refuse a file that is not a results document of this version, before its results."""
+    if _member(path, "format") != RESULTS_FORMAT:
         raise UsageError(f"{path}: not a verifier results document; "
                          "write one with 'verifier check --format json'")
-    if ("version" in fields or complete) and fields.get("version") != RESULTS_VERSION:
-        raise UsageError(f"{path}: results version {fields.get('version')} is not supported "
+    version = _member(path, "version")
+    if version != RESULTS_VERSION:
+        shown = None if version is _MISSING else version
+        raise UsageError(f"{path}: results version {shown} is not supported "
                          f"(this verifier reads version {RESULTS_VERSION}); re-run verifier check")
+
+
+def read_cells(path: str | Path) -> Iterator[tuple[str, str, str]]:
+    """Yield the (claim, source, verdict) cells of a stored document, one at a time."""
+    with _reading(path):
+        _check_head(path)
+        for item in _items(path):
+            yield item["claim"], item["source"], Verdict(item["verdict"]).value
+
+
+def read_document(path: str | Path) -> Run:
+    """Read a stored results document into a run, streaming its results into a store."""
+    with _reading(path):
+        _check_head(path)
+        claims = tuple(_claim(c) for c in _member(path, "claims"))
+        store = ResultStore([c.id for c in claims])
+        store.add(map(_from_dict, _items(path)))
+        problems = _member(path, "problems")
+        problems = tuple(Problem(p["path"], p["line"], p["message"], p.get("level", "error"))
+                         for p in ([] if problems is _MISSING else problems))
+        articles = _member(path, "articles")
+        articles = tuple(SourceInfo(source, a.get("outlet"), a.get("title"), a.get("url"),
+                                    a.get("path", ""))
+                         for source, a in ({} if articles is _MISSING else articles).items())
+        return Run(store, claims, tuple(_member(path, "sources")), problems, articles)

@@ -7,17 +7,22 @@ fixed number formats and no timestamps, so a diff means a verdict changed.
 from __future__ import annotations
 
 import csv
+import hashlib
 import html
 import io
 import itertools
+import json
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import astuple
+from importlib import resources
 from pathlib import Path
 from typing import TextIO
 
 from tabulate import tabulate
 
+from . import __version__
 from .document import write_json
 from .matrix import percent
 from .model import CHECKED_VERDICTS, Result, Run, Verdict
@@ -86,9 +91,9 @@ def column_widths(header: Sequence[str], cells: Iterable[Sequence[str]]) -> list
     return widths
 
 
-def _matrix_cells(run: Run) -> Iterator[tuple[str, dict[str, Result]]]:
+def _matrix_cells(run: Run, evidence: bool) -> Iterator[tuple[str, dict[str, Result]]]:
     """Yield each source of the run with its results by claim id (none for a bare source)."""
-    groups = run.results.by_source()
+    groups = run.results.by_source(evidence)
     current = next(groups, None)
     for source in run.sources:
         while current is not None and current[0] < source:
@@ -102,7 +107,7 @@ def _matrix_cells(run: Run) -> Iterator[tuple[str, dict[str, Result]]]:
 
 def matrix_rows(run: Run) -> Iterator[list[str]]:
     """Yield the matrix one row per source: the source id, then a cell per claim."""
-    for source, cells in _matrix_cells(run):
+    for source, cells in _matrix_cells(run, evidence=False):
         row = [source]
         for claim in run.claims:
             result = cells.get(claim.id)
@@ -266,7 +271,7 @@ def write_html(run: Run, out: TextIO) -> None:
               f"{style}</style></head><body>\n<h1>Accuracy matrix</h1>\n"
               f"<table><tr><th>source</th>{head}</tr>\n")
     infos = {a.source: a for a in run.articles}
-    for n, (source, cells) in enumerate(_matrix_cells(run)):
+    for n, (source, cells) in enumerate(_matrix_cells(run, evidence=True)):
         info = infos.get(source)
         about = " — ".join(x for x in (info.outlet, info.title) if x) if info else ""
         out.write(("\n" if n else "") + f'<tr><th title="{e(about)}">{e(source)}</th>'
@@ -276,6 +281,22 @@ def write_html(run: Run, out: TextIO) -> None:
     for row in stats_rows(run):
         out.write("<tr>" + "".join(f"<td>{e(c)}</td>" for c in row) + "</tr>")
     out.write(f"</table>\n<p>{e(_verdict_line(run))}</p>\n</body></html>\n")
+
+
+def run_digest(run: Run, fmt: str = "") -> str:
+    """Return a digest of everything a rendering of the run is made from.
+
+    That is the run (claims, sources, articles, problems and the results' own digest)
+    and the renderers' source, so equal digests mean byte-identical reports.
+    """
+    digest = hashlib.sha256(json.dumps([
+        fmt, __version__, [[c.id, c.text, c.kind.value, c.path, c.line] for c in run.claims],
+        list(run.sources), [astuple(a) for a in run.articles],
+        [astuple(p) for p in run.problems], run.results.digest], ensure_ascii=False).encode())
+    folder = resources.files("verifier")
+    for name in ("report.py", "document.py", "matrix.py", "quality.py", "store.py"):
+        digest.update((folder / name).read_bytes())
+    return digest.hexdigest()
 
 
 WRITERS: dict[str, Callable[[Run, TextIO], None]] = {

@@ -12,6 +12,7 @@ order given) then source; `by_source` groups one row of the matrix at a time.
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import json
 import sqlite3
@@ -25,6 +26,9 @@ _SCHEMA = """CREATE TABLE results (
     expected TEXT, known_miss TEXT, event TEXT NOT NULL, reason TEXT NOT NULL,
     evidence TEXT NOT NULL)"""
 _COLUMNS = "claim, source, verdict, expected, known_miss, event, reason, evidence"
+_CELL_COLUMNS = "claim, source, verdict, expected, known_miss, '', '', ''"
+_MODULUS = 1 << 128
+_VERDICTS = {v.value: v for v in Verdict}  # a dict lookup is several times Verdict(value)
 # Rows that may fail their expectation (see Result.matches_expectation); the
 # rows found are checked again in Python, so this only has to be wide enough.
 _MAYBE_MISMATCHED = ("(expected IS NULL AND verdict IN ('contradicted', 'error')) OR "
@@ -43,6 +47,7 @@ class ResultStore:
         self._db.execute("PRAGMA synchronous=OFF")
         self._db.execute(_SCHEMA)
         self.tally = Tally()
+        self._sum = 0  # of every row's hash: a digest of the content, whatever the order
 
     @classmethod
     def of(cls, results: Iterable[Result], claim_ids: Sequence[str] = ()) -> ResultStore:
@@ -52,17 +57,20 @@ class ResultStore:
         return store
 
     def add(self, results: Iterable[Result]) -> None:
-        """Store results (any order) and count them."""
+        """Store results (any order, any number: they are written in batches) and count them."""
         unknown = len(self._rank)
-        rows = []
-        for r in results:
-            self.tally.add(r)
-            rows.append((self._rank.get(r.claim, unknown), r.claim, r.source, r.verdict.value,
-                         r.expected.value if r.expected else None, r.known_miss or None,
-                         r.event, r.reason,
-                         json.dumps([[e.text, e.start, e.end] for e in r.evidence],
-                                    ensure_ascii=False) if r.evidence else ""))
-        self._db.executemany(f"INSERT INTO results VALUES (?, {', '.join('?' * 8)})", rows)
+        for batch in _batched(results, 10_000):
+            rows = []
+            for r in batch:
+                self.tally.add(r)
+                row = (r.claim, r.source, r.verdict.value,
+                       r.expected.value if r.expected else None, r.known_miss or None, r.event,
+                       r.reason, json.dumps([[e.text, e.start, e.end] for e in r.evidence],
+                                            ensure_ascii=False) if r.evidence else "")
+                hashed = hashlib.blake2b(repr(row).encode(), digest_size=16).digest()
+                self._sum = (self._sum + int.from_bytes(hashed, "big")) % _MODULUS
+                rows.append((self._rank.get(r.claim, unknown), *row))
+            self._db.executemany(f"INSERT INTO results VALUES (?, {', '.join('?' * 8)})", rows)
 
     def order_claims(self, claim_ids: Sequence[str]) -> None:
         """Set the claim order after the results were stored (claims named later)."""
@@ -74,6 +82,11 @@ class ResultStore:
                          (len(self._rank),))
         self._db.execute("DROP TABLE ranks")
 
+    @property
+    def digest(self) -> str:
+        """Return a digest of the stored results' content (not of their order)."""
+        return f"{self._sum:032x}-{self.tally.total}"
+
     def __len__(self) -> int:
         return self.tally.total
 
@@ -84,9 +97,14 @@ class ResultStore:
         """Yield every result, by claim order then source."""
         return self._select("ORDER BY rank, claim, source, rowid")
 
-    def by_source(self) -> Iterator[tuple[str, dict[str, Result]]]:
-        """Yield each source (sorted) with its results by claim id: one matrix row at a time."""
-        rows = self._select("ORDER BY source, rank, claim, rowid")
+    def by_source(self, evidence: bool = True) -> Iterator[tuple[str, dict[str, Result]]]:
+        """Yield each source (sorted) with its results by claim id: one matrix row at a time.
+
+        With `evidence=False` the results carry only their verdicts (claim, source,
+        verdict, expected, known miss): cheaper, and all a matrix cell shows.
+        """
+        rows = self._select("ORDER BY source, rank, claim, rowid",
+                            _COLUMNS if evidence else _CELL_COLUMNS)
         for source, group in itertools.groupby(rows, key=lambda r: r.source):
             yield source, {r.claim: r for r in group}
 
@@ -99,6 +117,25 @@ class ResultStore:
         found = self._select(f"WHERE {_MAYBE_MISMATCHED} ORDER BY rank, claim, source, rowid")
         return (r for r in found if not r.matches_expectation)
 
+    def compare(self, cells: Iterable[tuple[str, str, str]]
+                ) -> Iterator[tuple[str, str, Verdict | None, Verdict]]:
+        """Yield (claim, source, old verdict or None, verdict) for each stored cell whose
+        verdict differs from the given (claim, source, verdict) cells, in iteration order.
+
+        The cells go to a temporary table, so the comparison is one join on disk.
+        """
+        self._db.execute("DROP TABLE IF EXISTS temp.approved")
+        self._db.execute("CREATE TEMP TABLE approved (claim TEXT, source TEXT, verdict TEXT, "
+                         "PRIMARY KEY (claim, source))")
+        for chunk in _batched(cells, 10_000):
+            self._db.executemany("INSERT OR REPLACE INTO approved VALUES (?, ?, ?)", chunk)
+        cursor = self._db.execute(
+            "SELECT r.claim, r.source, a.verdict, r.verdict FROM results r LEFT JOIN approved a "
+            "ON a.claim = r.claim AND a.source = r.source WHERE a.verdict IS NOT r.verdict "
+            "ORDER BY r.rank, r.claim, r.source, r.rowid")
+        for claim, source, old, new in cursor:
+            yield claim, source, _VERDICTS.get(old) if old else None, _VERDICTS[new]
+
     def sources(self) -> tuple[str, ...]:
         """Return the source ids, sorted."""
         return tuple(sorted(self.tally.counts))
@@ -107,11 +144,16 @@ class ResultStore:
         """Drop the temporary database."""
         self._db.close()
 
-    def _select(self, tail: str) -> Iterator[Result]:
-        cursor = self._db.execute(f"SELECT {_COLUMNS} FROM results {tail}")
+    def _select(self, tail: str, columns: str = _COLUMNS) -> Iterator[Result]:
+        cursor = self._db.execute(f"SELECT {columns} FROM results {tail}")
         for claim, source, verdict, expected, known, event, reason, evidence in cursor:
-            yield Result(claim=claim, source=source, verdict=Verdict(verdict),
-                         evidence=tuple(Evidence(*e) for e in json.loads(evidence))
-                         if evidence else (),
-                         reason=reason, expected=Verdict(expected) if expected else None,
-                         event=event, known_miss=known)
+            yield Result(claim, source, _VERDICTS[verdict],
+                         tuple(Evidence(*e) for e in json.loads(evidence)) if evidence else (),
+                         reason, _VERDICTS[expected] if expected else None, event, known)
+
+
+def _batched(items: Iterable, size: int) -> Iterator[list]:
+    """Yield lists of up to `size` items (itertools.batched before Python 3.12)."""
+    iterator = iter(items)
+    while chunk := list(itertools.islice(iterator, size)):
+        yield chunk

@@ -15,7 +15,15 @@ from pathlib import Path
 import pytest
 
 from . import options
-from .approved import Changes, changes, describe, load_approved, merge, summarize
+from .approved import (
+    Changes,
+    approved_cells,
+    changes,
+    describe,
+    load_approved,
+    merge,
+    summarize,
+)
 from .articles import load_articles
 from .cache import CACHE_DIR, ResultCache, article_key, claim_key
 from .claims import CLAIM_SUFFIX, load_claim_file
@@ -211,12 +219,12 @@ class Suite:
         self.run = run_from_rows(self.rows)
         if self.settings.custom_articles:
             return
-        approved = load_approved(self.settings.reports)
         if self.settings.update:
-            write_reports(merge(approved, self.run), self.settings.reports)
+            write_reports(merge(load_approved(self.settings.reports), self.run),
+                          self.settings.reports)
             self.written = True
         else:
-            self.changed = summarize(changes(approved, self.run))
+            self.changed = summarize(changes(approved_cells(self.settings.reports), self.run))
 
     def summary(self) -> list[str]:
         """Return the lines the terminal summary prints."""

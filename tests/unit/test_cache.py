@@ -106,3 +106,56 @@ def test_cache_two_jobs_with_a_partly_warm_cache_keep_article_order(project):
         store.close()
     assert (store.hits, store.misses) == (51, 34)
     assert render_json(parallel) == render_json(_run(project))
+
+
+def _check(project: Path, *extra: str) -> int:
+    from verifier.cli import main
+
+    return main(["check", "--claims", str(project / "claims"), "--articles",
+                 str(project / "articles"), "--expected", str(project / "expected"),
+                 "--reports", str(project / "reports"), "--cache-dir", str(project / "cache"),
+                 "--output", str(project / "out.md"), "--format", "markdown", "-q", *extra])
+
+
+def _stats(project: Path) -> dict[str, tuple[int, bytes]]:
+    files = [*sorted((project / "reports").iterdir()), project / "out.md"]
+    return {p.name: (p.stat().st_mtime_ns, p.read_bytes()) for p in files}
+
+
+def test_cache_rerun_with_nothing_changed_leaves_reports_untouched(project):
+    assert _check(project) == 0
+    before = _stats(project)
+    assert _check(project) == 0
+    assert _stats(project) == before  # same bytes and not even rewritten
+
+
+def test_cache_rerun_rewrites_reports_that_changed_or_were_touched(project):
+    _check(project)
+    matrix = project / "reports" / "matrix.md"
+    matrix.write_text("edited by hand\n", encoding="utf-8")
+    _check(project)
+    assert matrix.read_text(encoding="utf-8").startswith("## Accuracy matrix")
+    (project / "reports" / "matrix.csv").unlink()
+    _check(project)
+    assert (project / "reports" / "matrix.csv").exists()
+    before = _stats(project)
+    expected = project / "expected" / "belarus-2025-09.expected.yaml"
+    expected.write_text(expected.read_text(encoding="utf-8").replace(
+        "devdiscourse: silent", "devdiscourse: hedged", 1), encoding="utf-8")
+    assert _check(project) == 1
+    after = _stats(project)
+    assert all(after[name][1] != before[name][1] for name in before)  # all rewritten
+
+
+def test_cache_no_cache_always_writes(project):
+    _check(project)
+    before = _stats(project)
+    _check(project, "--no-cache")
+    after = _stats(project)
+    assert all(after[n][0] != before[n][0] and after[n][1] == before[n][1] for n in before)
+
+
+def test_cache_output_of_another_format_is_written(project):
+    _check(project)
+    _check(project, "--format", "csv")
+    assert (project / "out.md").read_text(encoding="utf-8").startswith("claim,source,verdict")

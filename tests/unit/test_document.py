@@ -52,7 +52,7 @@ def test_document_read_when_results_come_before_claims(tmp_path: Path):
 
 
 @pytest.mark.parametrize("text,message", [
-    ("[1, 2]", "not a JSON object"),
+    ("[1, 2]", "not a verifier results document"),
     ('{"format": "something-else", "results": []}', "not a verifier results document"),
     ('{"format": "claim-verifier/results", "version": 9}', "results version 9 is not supported"),
     ('{"format": "claim-verifier/results", "version": 1, "claims": [], "sources": [], '
