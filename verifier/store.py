@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
-import json
+import pickle
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 
@@ -24,10 +24,9 @@ from .model import Evidence, Result, Verdict
 _SCHEMA = """CREATE TABLE results (
     rank INTEGER NOT NULL, claim TEXT NOT NULL, source TEXT NOT NULL, verdict TEXT NOT NULL,
     expected TEXT, known_miss TEXT, event TEXT NOT NULL, reason TEXT NOT NULL,
-    evidence TEXT NOT NULL)"""
+    evidence BLOB NOT NULL)"""
 _COLUMNS = "claim, source, verdict, expected, known_miss, event, reason, evidence"
 _CELL_COLUMNS = "claim, source, verdict, expected, known_miss, '', '', ''"
-_MODULUS = 1 << 128
 _VERDICTS = {v.value: v for v in Verdict}  # a dict lookup is several times Verdict(value)
 # Rows that may fail their expectation (see Result.matches_expectation); the
 # rows found are checked again in Python, so this only has to be wide enough.
@@ -47,7 +46,7 @@ class ResultStore:
         self._db.execute("PRAGMA synchronous=OFF")
         self._db.execute(_SCHEMA)
         self.tally = Tally()
-        self._sum = 0  # of every row's hash: a digest of the content, whatever the order
+        self._hash = hashlib.blake2b(digest_size=16)  # of every row, in the order added
 
     @classmethod
     def of(cls, results: Iterable[Result], claim_ids: Sequence[str] = ()) -> ResultStore:
@@ -58,18 +57,15 @@ class ResultStore:
 
     def add(self, results: Iterable[Result]) -> None:
         """Store results (any order, any number: they are written in batches) and count them."""
-        unknown = len(self._rank)
+        unknown, rank, count = len(self._rank), self._rank.get, self.tally.add
         for batch in _batched(results, 10_000):
             rows = []
             for r in batch:
-                self.tally.add(r)
-                row = (r.claim, r.source, r.verdict.value,
-                       r.expected.value if r.expected else None, r.known_miss or None, r.event,
-                       r.reason, json.dumps([[e.text, e.start, e.end] for e in r.evidence],
-                                            ensure_ascii=False) if r.evidence else "")
-                hashed = hashlib.blake2b(repr(row).encode(), digest_size=16).digest()
-                self._sum = (self._sum + int.from_bytes(hashed, "big")) % _MODULUS
-                rows.append((self._rank.get(r.claim, unknown), *row))
+                count(r)
+                rows.append((rank(r.claim, unknown), r.claim, r.source, r.verdict.value,
+                             r.expected.value if r.expected else None, r.known_miss or None,
+                             r.event, r.reason, _pack(r.evidence)))
+            self._hash.update(repr(rows).encode())
             self._db.executemany(f"INSERT INTO results VALUES (?, {', '.join('?' * 8)})", rows)
 
     def order_claims(self, claim_ids: Sequence[str]) -> None:
@@ -84,8 +80,12 @@ class ResultStore:
 
     @property
     def digest(self) -> str:
-        """Return a digest of the stored results' content (not of their order)."""
-        return f"{self._sum:032x}-{self.tally.total}"
+        """Return a digest of the results stored, in the order they were added.
+
+        The same inputs give the same results in the same order (see `engine`), so
+        equal digests mean equal runs; it costs one hash update per batch.
+        """
+        return f"{self._hash.hexdigest()}-{self.tally.total}"
 
     def __len__(self) -> int:
         return self.tally.total
@@ -148,8 +148,14 @@ class ResultStore:
         cursor = self._db.execute(f"SELECT {columns} FROM results {tail}")
         for claim, source, verdict, expected, known, event, reason, evidence in cursor:
             yield Result(claim, source, _VERDICTS[verdict],
-                         tuple(Evidence(*e) for e in json.loads(evidence)) if evidence else (),
+                         tuple(Evidence(*e) for e in pickle.loads(evidence)) if evidence else (),
                          reason, _VERDICTS[expected] if expected else None, event, known)
+
+
+def _pack(evidence: tuple[Evidence, ...]) -> bytes:
+    """Return evidence as bytes for the store (pickle: the store is private to this process,
+    written and read by this code only, and deleted with it)."""
+    return pickle.dumps(tuple((e.text, e.start, e.end) for e in evidence)) if evidence else b""
 
 
 def _batched(items: Iterable, size: int) -> Iterator[list]:
