@@ -120,7 +120,7 @@ def _matrix_table(run: Run, fmt: str) -> Iterator[str]:
     header = ["source", *claim_labels(run)]
     # Every cell is at most "✘≠✔*", narrower than its label plus two spaces; the
     # widths are known without a pass over the results.
-    widths = column_widths(header, [[s] + [""] * len(run.claims) for s in run.sources])
+    widths = column_widths(header, ([s] + [""] * len(run.claims) for s in run.sources))
     widths[1:] = [max(w, len(_cell(Verdict.ERROR, Verdict.SILENT, "*"))) for w in widths[1:]]
     aligns = ["left"] + ["center"] * len(run.claims)
     return table_lines(header, matrix_rows(run), widths, aligns, fmt)
