@@ -44,8 +44,11 @@ def _head(run: Run) -> list[tuple[str, object]]:
 
 
 def _json_result(r: Result) -> str:
-    """Return `_dumps(_result(r), 4)`, written out by hand: json.dumps with an indent runs
-    its pure-Python encoder, and this is the one part of the document a run repeats."""
+    """Return one result as `json.dumps(indent=2)` would nest it in the results list.
+
+    Written out by hand: json.dumps with an indent runs its pure-Python encoder, and
+    this is the part of the document a run repeats (the layout is tested against it).
+    """
     q = encode_basestring
     evidence = ",\n".join(f'        {{\n          "text": {q(e.text)},\n          "start": '
                           f'{e.start},\n          "end": {e.end}\n        }}'
@@ -58,17 +61,6 @@ def _json_result(r: Result) -> str:
         f'      "evidence": [\n{evidence}\n      ],\n' if evidence else '      "evidence": [],\n',
         f'      "reason": {q(r.reason)}',
         f',\n      "known_miss": {q(r.known_miss)}\n    }}' if r.known_miss else "\n    }"])
-
-
-def _result(r: Result) -> dict:
-    return {
-        "claim": r.claim, "source": r.source, "event": r.event,
-        "verdict": r.verdict.value,
-        "expected": r.expected.value if r.expected else None,
-        "evidence": [{"text": e.text, "start": e.start, "end": e.end} for e in r.evidence],
-        "reason": r.reason,
-        **({"known_miss": r.known_miss} if r.known_miss else {}),
-    }
 
 
 def _tail(run: Run) -> list[tuple[str, object]]:

@@ -106,11 +106,6 @@ def source_stats(results: Iterable[Result]) -> list[SourceStats]:
     return tally.source_stats()
 
 
-def mismatches(results: Iterable[Result]) -> list[Result]:
-    """Return the results that do not meet their expectation (see Result.matches_expectation)."""
-    return [r for r in results if not r.matches_expectation]
-
-
 def percent(value: float | None) -> str:
     """Format a share as a fixed-width percentage, or 'n/a'."""
     return "n/a" if value is None else f"{value * 100:.1f}%"

@@ -118,10 +118,11 @@ def matrix_rows(run: Run) -> Iterator[list[str]]:
 
 def _matrix_table(run: Run, fmt: str) -> Iterator[str]:
     header = ["source", *claim_labels(run)]
-    # Every cell is at most "✘≠✔*", narrower than its label plus two spaces; the
-    # widths are known without a pass over the results.
-    widths = column_widths(header, ([s] + [""] * len(run.claims) for s in run.sources))
-    widths[1:] = [max(w, len(_cell(Verdict.ERROR, Verdict.SILENT, "*"))) for w in widths[1:]]
+    # tabulate's widths, known without a pass over the results: a cell is at most
+    # "✘≠✔*", never wider than its label plus two spaces.
+    widest = len(_cell(Verdict.ERROR, Verdict.SILENT, "*"))
+    widths = [max([len(header[0]) + 2, *map(len, run.sources)])]
+    widths += [max(len(label) + 2, widest) for label in header[1:]]
     aligns = ["left"] + ["center"] * len(run.claims)
     return table_lines(header, matrix_rows(run), widths, aligns, fmt)
 
