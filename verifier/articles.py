@@ -38,6 +38,8 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from anyascii import anyascii
+
 from .errors import ArticleError
 from .loader import parse_yaml
 from .model import Article, Problem
@@ -60,6 +62,18 @@ def find_articles(paths: Iterable[str | Path]) -> list[Path]:
         else:
             found.append(path)
     return list(dict.fromkeys(found))
+
+
+def source_id(name: str) -> str:
+    """Return a usable source id for a name: "Daily Mail (12 Sept)" -> "daily-mail-12-sept".
+
+    A name that already is a source id is returned unchanged.
+    """
+    if _SOURCE_ID.match(name):
+        return name
+    folded = anyascii(name).lower()
+    slug = re.sub(r"[^a-z0-9_.]+", "-", folded).strip("-._")
+    return slug or "article"
 
 
 def split_front_matter(text: str, path: str) -> tuple[dict, str]:

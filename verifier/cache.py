@@ -20,7 +20,7 @@ import sqlite3
 import threading
 from collections.abc import Iterable
 from functools import cache
-from importlib import resources
+from importlib import metadata, resources
 from pathlib import Path
 
 from . import __version__
@@ -38,22 +38,48 @@ _STAMPS = """CREATE TABLE IF NOT EXISTS stamps (
     target TEXT PRIMARY KEY, digest TEXT NOT NULL, files TEXT NOT NULL)"""
 
 
+# Libraries whose release can change a verdict: the tokenizer and sentencizer, the lemma
+# tables, number words, transliteration, and the YAML reading of claim files and lexicons.
+VERDICT_LIBRARIES = ("spacy", "spacy-lookups-data", "text2num", "anyascii", "PyYAML")
+# Modules that only present results: editing them never changes a verdict.
+_PRESENTATION = {"__main__.py", "cli.py", "plugin.py", "suite.py", "report.py", "store.py",
+                 "matrix.py", "approved.py", "quality.py", "cache.py", "ingest.py"}
+
+
+def library_versions() -> dict[str, str]:
+    """Return the installed version of every library in ``VERDICT_LIBRARIES``."""
+    versions = {}
+    for name in VERDICT_LIBRARIES:
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            versions[name] = "missing"
+    return versions
+
+
 @cache
 def verifier_fingerprint() -> str:
     """Return a hash of everything besides claims and articles that decides a verdict."""
-    # The source of every module that reads or decides is part of the key, so the
-    # pipeline version, matching limits and lexicons are all covered (without
-    # importing spaCy: a fully cached run never loads it).
+    # The source of every module that reads or decides, every lexicon and schema, and
+    # the versions of the libraries that read the text are all part of the key
+    # (without importing spaCy: a fully cached run never loads it).
     digest = hashlib.sha256(__version__.encode())
-    folder = resources.files("verifier")
-    for sub in ("lexicons", "checkers"):
-        for item in sorted((folder / sub).iterdir(), key=lambda p: p.name):
-            if item.name.endswith((".yaml", ".py")):
-                digest.update(item.name.encode() + item.read_bytes())
-    for name in ("scope.py", "reading.py", "numbers.py", "matching.py", "nlp.py",
-                 "verdicts.py"):
-        digest.update((folder / name).read_bytes())
+    for name, version in sorted(library_versions().items()):
+        digest.update(f"{name}=={version}\n".encode())
+    root = resources.files("verifier")
+    for relative, item in sorted(_package_files(root, "")):
+        digest.update(relative.encode() + b"\0" + item.read_bytes())
     return digest.hexdigest()[:32]
+
+
+def _package_files(folder, prefix: str):
+    for item in folder.iterdir():
+        relative = f"{prefix}{item.name}"
+        if item.is_dir():
+            if item.name != "__pycache__":
+                yield from _package_files(item, relative + "/")
+        elif item.name.endswith((".py", ".yaml", ".json")) and relative not in _PRESENTATION:
+            yield relative, item
 
 
 def article_key(body: str) -> str:

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-import yaml
-
 from . import __version__, options
 from .approved import APPROVED_FILE, approved_cells, changes, describe, summarize
+from .articles import source_id
 from .cache import CACHE_DIR, ResultCache
 from .claims import load_claim_files
 from .document import read_document
@@ -23,6 +23,7 @@ from .engine import check_run
 from .errors import UsageError, VerifierError
 from .expectations import load_expectations
 from .ingest import extract, render_fixture
+from .loader import parse_yaml
 from .model import Problem, Run
 from .report import FORMATS, REPORT_FILES, run_digest, write, write_atomic, write_reports
 
@@ -87,10 +88,20 @@ def _write_reports(run: Run, folder: str, cache: ResultCache | None) -> None:
             print(line, file=sys.stderr)
 
 
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null once its reader has gone (``verifier check | head``)."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
 def _output(run: Run, fmt: str, output: str | None, cache: ResultCache | None = None) -> None:
     """Write a rendering to a file (atomically, unless it is already this run's) or stdout."""
     if not output:
-        write(run, fmt, sys.stdout)
+        try:
+            write(run, fmt, sys.stdout)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            _quiet_stdout()  # the reader stopped early: what it took is all it wanted
         return
     digest = run_digest(run, fmt)
     if cache is not None and cache.is_current(output, digest):
@@ -143,30 +154,67 @@ def _ingest_one(raw_path: str, out: str | None, source: str | None, outlet: str 
     if not extracted.paragraphs:
         raise UsageError(f"{raw_path}: no article prose found (no line of five words or more "
                          "ending like a sentence)")
-    text = render_fixture(extracted, source or Path(raw_path).stem, outlet, url, date, title)
+    wanted = source or Path(raw_path).stem
+    source = source_id(wanted)
+    if source != wanted:
+        print(f"note: source id '{wanted}' written as '{source}' (letters, digits, '-', '_' "
+              "and '.')", file=sys.stderr)
+        outlet = outlet or wanted
+    text = render_fixture(extracted, source, outlet, url, date, title)
     if out:
         write_atomic(out, text)
     else:
         sys.stdout.write(text)
 
 
+def _manifest_entries(manifest: Path):
+    """Yield the arguments of ``_ingest_one`` for every entry of a manifest, checked first."""
+    try:
+        text = manifest.read_text(encoding="utf-8")
+    except OSError as err:
+        raise UsageError(f"{manifest}: cannot read the manifest ({err.strerror}); check the "
+                         "path") from None
+    except UnicodeDecodeError:
+        raise UsageError(f"{manifest}: not UTF-8 text; save the manifest as UTF-8") from None
+    doc, problems = parse_yaml(text, str(manifest))
+    if problems:
+        raise UsageError(str(problems[0]))
+    data = doc.data
+    if not isinstance(data, dict) or not isinstance(data.get("articles"), list) or not data.get(
+            "output"):
+        raise UsageError(f"{manifest}: not a manifest: it needs 'output' (a folder) and "
+                         "'articles' (a list); see fixtures/seeds.yaml")
+    folder = Path(str(data["output"]))
+    checked = []
+    for i, entry in enumerate(data["articles"]):
+        where = f"{manifest}:{doc.line(('articles', i))}: articles[{i}]"
+        if not isinstance(entry, dict):
+            raise UsageError(f"{where}: not a mapping; write 'seed:' and 'source:' keys")
+        for key in ("seed", "source"):
+            if not entry.get(key):
+                raise UsageError(f"{where}: missing key '{key}'; add it")
+        source = source_id(str(entry["source"]))
+        if source != str(entry["source"]):
+            raise UsageError(f"{where}.source: '{entry['source']}' is not a source id; write "
+                             f"'{source}' (letters, digits, '-', '_' and '.')")
+        date = entry.get("date")
+        try:
+            date = date if isinstance(date, dt.date) or date is None else _date(str(date))
+        except UsageError as err:
+            raise UsageError(f"{where}.date: {str(err).split(': ', 1)[1]}") from None
+        checked.append((str(entry["seed"]), str(folder / f"{source}.txt"), source,
+                        entry.get("outlet"), entry.get("url"), date, entry.get("title")))
+    return checked
+
+
 def cmd_ingest(args: argparse.Namespace) -> int:
     """Turn scraped pages into article fixtures (front matter plus body)."""
     if args.manifest:
-        manifest = Path(args.manifest)
-        try:
-            data = yaml.safe_load(manifest.read_text(encoding="utf-8"))
-            folder = Path(data["output"])
-            entries = data["articles"]
-        except (OSError, yaml.YAMLError, KeyError, TypeError) as err:
-            raise UsageError(f"{manifest}: not a manifest with 'output' and 'articles' "
-                             f"({err}); see fixtures/seeds.yaml") from None
+        entries = list(_manifest_entries(Path(args.manifest)))
         for entry in entries:
-            date = entry.get("date")
-            _ingest_one(str(entry["seed"]), str(folder / f"{entry['source']}.txt"),
-                        entry["source"], entry.get("outlet"), entry.get("url"),
-                        date if isinstance(date, dt.date) else _date(date), entry.get("title"))
-        print(f"wrote {len(entries)} fixture(s) to {folder}")
+            _ingest_one(*entry)
+        print(f"wrote {len(entries)} fixture(s) to {Path(entries[0][1]).parent}"
+              if entries else "the manifest lists no articles")
         return EXIT_OK
     if not args.raw:
         raise UsageError("ingest: give a scraped file or --manifest FILE")
@@ -254,6 +302,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("error: interrupted; reports were left as they were", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        _quiet_stdout()
+        return 141  # what a shell reports for a command stopped by SIGPIPE
 
 
 if __name__ == "__main__":

@@ -21,6 +21,9 @@ from .model import Problem
 
 Path = tuple[str | int, ...]
 MAX_NODES = 200_000  # values in one document, aliases expanded: stops "billion laughs"
+# Claim files nest about six levels deep. The limit is ours, measured before any parser
+# runs, so the message does not depend on which YAML parser (or release) is installed.
+MAX_DEPTH = 64
 
 
 class _TooLarge(Exception):
@@ -90,8 +93,54 @@ def _walk(node: yaml.Node, path: Path, lines: dict[Path, int], problems: list[Pr
             _walk(item, path + (i,), lines, problems, where, count)
 
 
+def nesting_depth(text: str, limit: int = MAX_DEPTH) -> int:
+    """Return an upper estimate of how deeply a YAML text nests, stopping past ``limit``.
+
+    Block nesting is counted from indentation and ``- `` entries, flow nesting from
+    brackets outside quotes and comments. It over-counts rather than under-counts: its
+    only use is to refuse a document before a parser recurses on it.
+    """
+    flow = deepest = 0
+    indents: list[int] = []
+    for line in text.splitlines():
+        stripped = line.lstrip(" ")
+        if flow == 0 and stripped and not stripped.startswith("#"):
+            indent = len(line) - len(stripped)
+            while indents and indents[-1] >= indent:
+                indents.pop()
+            indents.append(indent)
+            dashes = 0
+            while stripped.startswith("- ") or stripped == "-":
+                dashes += 1
+                stripped = stripped[2:].lstrip(" ")
+            block = len(indents) + dashes
+        else:
+            block = len(indents)
+        quote = ""
+        for i, char in enumerate(stripped):
+            if quote:
+                if char == quote:
+                    quote = ""
+            elif char in "'\"" and (i == 0 or stripped[i - 1] in " [{,:"):
+                quote = char
+            elif char == "#" and (i == 0 or stripped[i - 1] == " "):
+                break
+            elif char in "[{":
+                flow += 1
+            elif char in "]}":
+                flow = max(flow - 1, 0)
+            deepest = max(deepest, block + flow)
+        deepest = max(deepest, block)
+        if deepest > limit:
+            break
+    return deepest
+
+
 def parse_yaml(text: str, path: str) -> tuple[YamlDocument | None, list[Problem]]:
     """Parse one YAML document; return it with its lines, or the problems that stop it."""
+    if nesting_depth(text) > MAX_DEPTH:
+        return None, [Problem(path, None, f"nested more than {MAX_DEPTH} levels deep; "
+                                          "flatten the document")]
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -104,8 +153,9 @@ def parse_yaml(text: str, path: str) -> tuple[YamlDocument | None, list[Problem]
         return None, [Problem(path, None, f"more than {MAX_NODES:,} values once aliases are "
                                           "expanded; write the document out without "
                                           "nested aliases")]
-    except RecursionError:
-        return None, [Problem(path, None, "nested too deeply to read; flatten the document")]
+    except RecursionError:  # the estimate above should have caught it first
+        return None, [Problem(path, None, f"nested more than {MAX_DEPTH} levels deep; "
+                                          "flatten the document")]
     except yaml.constructor.ConstructorError as err:
         mark = err.problem_mark or err.context_mark
         tag = (err.problem or "").rsplit("tag ", 1)[-1].replace("tag:yaml.org,2002:", "!!")
@@ -140,7 +190,8 @@ def validate(document: YamlDocument, schema_name: str) -> list[Problem]:
     try:
         errors = sorted(validator.iter_errors(document.data), key=relevance, reverse=True)
     except RecursionError:
-        return [Problem(document.path, None, "nested too deeply to check; flatten the document")]
+        return [Problem(document.path, None, f"nested more than {MAX_DEPTH} levels deep; "
+                                             "flatten the document")]
     problems: list[Problem] = []
     scalars_seen: set[tuple] = set()
     for error in errors:
@@ -171,16 +222,51 @@ def _leaf(error: jsonschema.ValidationError) -> jsonschema.ValidationError:
     return error
 
 
+_TYPE_NAMES = {"string": "a string", "integer": "a whole number", "number": "a number",
+               "array": "a list", "object": "a mapping", "boolean": "true or false",
+               "null": "null"}
+
+
+def _shown(value: Any) -> str:
+    """Return a value as a message quotes it: repr, cut to a short prefix."""
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
 def _message(error: jsonschema.ValidationError) -> str:
+    """Say what is wrong in the project's words (not jsonschema's, which change by release)."""
     hint = error.schema.get("description") if isinstance(error.schema, dict) else None
+    value, rule = error.instance, error.validator_value
     if error.validator == "additionalProperties":
         allowed = sorted(error.schema.get("properties", {}))
-        return f"{error.message}; allowed keys here: {', '.join(allowed)}"
-    if error.validator in ("pattern", "format", "enum", "const") and hint:
-        return f"{error.message} ({hint})"
+        given = value if isinstance(value, dict) else {}
+        unknown = sorted(str(k) for k in given if k not in allowed)
+        keys = ", ".join(repr(k) for k in unknown)
+        return (f"unknown key{'s' if len(unknown) > 1 else ''} {keys}; "
+                f"allowed keys here: {', '.join(allowed)}")
     if error.validator == "required":
-        return f"{error.message}; add it"
+        missing = [k for k in rule if not isinstance(value, dict) or k not in value]
+        return f"missing key {_shown(missing[0] if missing else rule[0])}; add it"
     if error.validator in ("anyOf", "oneOf") and error.context:
         keys = sorted({repr(e.validator_value[0]) for e in error.context})
         return f"needs one of the keys {', '.join(keys)}; add one"
-    return error.message
+    if error.validator == "type":
+        wanted = [rule] if isinstance(rule, str) else list(rule)
+        names = " or ".join(_TYPE_NAMES.get(t, t) for t in wanted)
+        return f"{_shown(value)} is not {names}" + (f" ({hint})" if hint else f"; write {names}")
+    if error.validator == "minItems" and rule == 1:
+        return f"{_shown(value)} is empty; give at least one item"
+    if error.validator == "minLength" and rule == 1:
+        return f"{_shown(value)} is empty; write a value"
+    if error.validator in ("minimum", "exclusiveMinimum"):
+        return f"{_shown(value)} is below the minimum of {rule}"
+    if error.validator in ("maximum", "exclusiveMaximum"):
+        return f"{_shown(value)} is above the maximum of {rule}"
+    if error.validator in ("maxLength", "maxItems"):
+        return f"{_shown(value)} is longer than {rule}; shorten it"
+    if error.validator in ("enum", "const"):
+        allowed = rule if error.validator == "enum" else [rule]
+        return f"{_shown(value)} is not one of {', '.join(map(str, allowed))}"
+    if error.validator in ("pattern", "format"):
+        return f"{_shown(value)} is not valid here" + (f" ({hint})" if hint else "")
+    return error.message + (f" ({hint})" if hint else "")

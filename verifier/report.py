@@ -342,6 +342,13 @@ def render_html(run: Run) -> str:
     return render(run, "html")
 
 
+def _publishable(fd: int) -> None:
+    """Give a staged file the mode a plain ``open()`` would: mkstemp makes it 0600."""
+    mask = os.umask(0)
+    os.umask(mask)
+    os.fchmod(fd, 0o666 & ~mask)
+
+
 def write_atomic(path: str | Path, content: str | Callable[[TextIO], None]) -> None:
     """Write a file through a temporary file and a rename, so it is never half-written.
 
@@ -351,6 +358,7 @@ def write_atomic(path: str | Path, content: str | Callable[[TextIO], None]) -> N
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        _publishable(fd)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             if callable(content):
                 content(handle)
@@ -379,6 +387,7 @@ def write_reports(run: Run, folder: str | Path) -> list[Path]:
         for fmt, name in REPORT_FILES.items():
             fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
             staged.append((name, Path(tmp)))
+            _publishable(fd)
             with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
                 write(run, fmt, handle)
         for name, tmp in staged:

@@ -57,7 +57,8 @@ def test_cli_bad_claim_file_exits_2_with_one_line_and_keeps_the_good_ones(projec
     done = run("check", "--format", "json", "--output", "out.json", cwd=project)
     assert done.returncode == 2
     assert done.stderr.splitlines()[0].startswith(
-        "error: claims/bad.claims.yaml:8: claims[0].count: 'fifty' is not of type 'integer'")
+        "error: claims/bad.claims.yaml:8: claims[0].count: 'fifty' is not a whole number; "
+        "write a whole number")
     assert "Traceback" not in done.stderr
     assert len(json.loads((project / "out.json").read_text())["results"]) >= 85
 
@@ -112,3 +113,67 @@ def test_cli_bad_jobs_is_a_usage_error(project: Path):
     done = run("check", "--jobs", "0", cwd=project)
     assert done.returncode == 2
     assert done.stderr.strip() == "error: --jobs: 0 is not a number of processes; give 1 or more"
+
+
+@pytest.mark.parametrize("args", [
+    ("check", "--claims", "claims/belarus-2025-09.claims.yaml", "--articles",
+     "fixtures/articles/seeds", "--articles", "fixtures/articles/contrast", "--expected",
+     "fixtures/expected/belarus-2025-09.expected.yaml", "--no-reports", "--format", "json",
+     "--quiet"),
+    ("report", "--input", "reports/results.json", "--format", "json"),
+])
+def test_cli_output_into_a_closed_pipe_ends_quietly(args):
+    """`verifier check | head -1`: the reader goes away early; no traceback."""
+    with subprocess.Popen([sys.executable, "-m", "verifier.cli", *args], cwd=ROOT,
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE) as proc:
+        proc.stdout.readline()
+        proc.stdout.close()  # as head does after its first line
+        err = proc.stderr.read().decode()
+        code = proc.wait(timeout=120)
+    assert "Traceback" not in err and "BrokenPipe" not in err, err
+    assert code in (0, 1, 141)
+
+
+def test_cli_ingest_source_name_with_spaces_becomes_a_usable_id(project: Path):
+    out = project / "fixtures" / "articles" / "x.txt"
+    done = run("ingest", str(ROOT / "seeds" / "004_ba2a3b7a6fd762a4.txt"), "--source",
+               "Reuters Wire", "-o", str(out), cwd=project)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.strip() == ("note: source id 'Reuters Wire' written as 'reuters-wire' "
+                                   "(letters, digits, '-', '_' and '.')")
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("---\nsource: reuters-wire\noutlet: Reuters Wire\n")
+    checked = run("check", "--claims", "claims/belarus-2025-09.claims.yaml", "--articles",
+                  str(out), "--expected", "fixtures/expected/belarus-2025-09.expected.yaml",
+                  "--no-reports", "--format", "json", "--quiet", cwd=project)
+    assert checked.returncode in (0, 1), checked.stderr
+    assert {r["source"] for r in json.loads(checked.stdout)["results"]} == {"reuters-wire"}
+
+
+@pytest.mark.parametrize("entry,message", [
+    ("  - {seed: a.txt}", "articles[0]: missing key 'source'; add it"),
+    ("  - {source: a}", "articles[0]: missing key 'seed'; add it"),
+    ("  - just a string", "articles[0]: not a mapping; write 'seed:' and 'source:' keys"),
+    ("  - {seed: a.txt, source: Daily Mail}",
+     "articles[0].source: 'Daily Mail' is not a source id; write 'daily-mail'"),
+    ("  - {seed: a.txt, source: a, date: 2025-02-30}",
+     "articles[0].date: '2025-02-30' is not a date; write YYYY-MM-DD"),
+])
+def test_cli_ingest_manifest_with_a_bad_entry_names_it(tmp_path: Path, entry, message):
+    manifest = tmp_path / "m.yaml"
+    manifest.write_text(f"output: out\narticles:\n{entry}\n", encoding="utf-8")
+    done = run("ingest", "--manifest", str(manifest), cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stderr.strip().startswith(f"error: {manifest}:3: {message}"), done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_cli_reports_are_readable_by_everyone_under_a_usual_umask(project: Path):
+    done = subprocess.run(f"umask 022 && {sys.executable} -m verifier.cli check --claims "
+                          "claims/belarus-2025-09.claims.yaml --articles fixtures/articles/seeds "
+                          "--expected fixtures/expected/belarus-2025-09.expected.yaml "
+                          "--output out.json --format json --quiet",
+                          shell=True, cwd=project, capture_output=True, text=True, timeout=120)
+    assert done.returncode in (0, 1), done.stderr
+    for path in [*(project / "reports").iterdir(), project / "out.json"]:
+        assert path.stat().st_mode & 0o777 == 0o644, path

@@ -22,6 +22,26 @@ QUIET_PLUGINS = ("-p", "no:hypothesispytest", "-p", "no:xdist", "-p", "no:anyio"
 CASES = yaml.safe_load((BAD / "cases.yaml").read_text(encoding="utf-8"))
 
 
+def _matches(line: str, pattern: str) -> bool:
+    """Match a line against a case's pattern: "…" stands for words a library owns.
+
+    The project owns the rest of the line (file, line number, what to do); a library's
+    wording, such as a YAML parser's description of a syntax error, may change by release.
+    """
+    parts = pattern.split("…")
+    if len(parts) == 1:
+        return line == pattern
+    if not (line.startswith(parts[0]) and line.endswith(parts[-1])):
+        return False
+    position = len(parts[0])
+    for part in parts[1:-1]:
+        position = line.find(part, position)
+        if position < 0:
+            return False
+        position += len(part)
+    return len(line) - len(parts[-1]) >= position
+
+
 def _kind(name: str) -> str:
     if name.endswith(".claims.yaml"):
         return "claims"
@@ -53,7 +73,7 @@ def test_bad_inputs_via_verifier_check(case, capsys, monkeypatch):
     out, err = capsys.readouterr()
     lines = [line for line in err.splitlines() if line != "error: no usable claims; fix the "
              "claim files above"]
-    assert lines == [case["line"]]
+    assert len(lines) == 1 and _matches(lines[0], case["line"]), lines
     assert code == case["exit"]
     results = json.loads(out)["results"]
     assert {"claim": "freed-52", "source": "ok", "verdict": "supported"}.items() <= next(
@@ -87,7 +107,8 @@ def test_bad_inputs_via_pytest(case, pytester):
     expected = case["line"].replace(f"tests/data/bad/{case['file']}", shown).replace(
         "tests/data/good/ok.txt", str(pytester.path / "fixtures" / "articles" / "ok.txt"))
     text = result.stdout.str()
-    assert expected.split(": ", 1)[1] in text, text
+    owned = expected.split(": ", 1)[1].split("…")
+    assert all(part in text for part in owned), text
     assert "Traceback" not in text
     assert "claims/ev.claims.yaml::freed-52[ok] PASSED" in text
 

@@ -15,9 +15,12 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    shutil.copytree(ROOT / "claims", tmp_path / "claims")
+    (tmp_path / "claims").mkdir()
+    shutil.copy(ROOT / "claims" / "belarus-2025-09.claims.yaml", tmp_path / "claims")
     shutil.copytree(ROOT / "fixtures" / "articles" / "seeds", tmp_path / "articles")
-    shutil.copytree(ROOT / "fixtures" / "expected", tmp_path / "expected")
+    (tmp_path / "expected").mkdir()
+    shutil.copy(ROOT / "fixtures" / "expected" / "belarus-2025-09.expected.yaml",
+                tmp_path / "expected")
     return tmp_path
 
 
@@ -82,6 +85,26 @@ def test_cache_new_verifier_version_rechecks_everything(project, monkeypatch):
         assert _cached_run(project)[1:] == (0, 85)
     finally:
         cache_module.verifier_fingerprint.cache_clear()
+
+
+@pytest.mark.parametrize("library", cache_module.VERDICT_LIBRARIES)
+def test_cache_new_library_release_rechecks_everything(project, monkeypatch, library):
+    _cached_run(project)
+    real = cache_module.metadata.version
+    cache_module.verifier_fingerprint.cache_clear()
+    monkeypatch.setattr(cache_module.metadata, "version",
+                        lambda name: "999.0" if name == library else real(name))
+    try:
+        assert _cached_run(project)[1:] == (0, 85)
+    finally:
+        cache_module.verifier_fingerprint.cache_clear()
+
+
+def test_cache_fingerprint_covers_reading_modules_not_renderers():
+    files = {name for name, _ in cache_module._package_files(
+        cache_module.resources.files("verifier"), "")}
+    assert {"numbers.py", "scope.py", "checkers/quantity.py", "lexicons/release.yaml"} <= files
+    assert not files & {"cli.py", "report.py", "plugin.py"}
 
 
 def test_cache_folder_is_git_ignored(project):

@@ -46,11 +46,11 @@ def _errors(text: str) -> list[str]:
 
 @pytest.mark.parametrize("edit,expected", [
     (("count: 52", "count: fifty"),
-     "x.claims.yaml:8: claims[0].count: 'fifty' is not of type 'integer'"),
+     "x.claims.yaml:8: claims[0].count: 'fifty' is not a whole number"),
     (("kind: status", "kind: opinion"),
      "x.claims.yaml:13: claims[1].kind: 'opinion' is not one of"),
     (("aliases:", "ailases:"),
-     "x.claims.yaml:14: claims[1].entity: Additional properties are not allowed ('ailases' "),
+     "x.claims.yaml:14: claims[1].entity: unknown key 'ailases'; allowed keys here: aliases, name"),
     (("as_of: 2025-09-11", "as_of: 2025-13-45"),
      "x.claims.yaml:3: as_of: '2025-13-45' is not a date; write YYYY-MM-DD"),
     (("id: held", "id: freed-52"),
@@ -58,9 +58,9 @@ def _errors(text: str) -> list[str]:
     (("context: [\"@release\"]", "context: [\"@releases\"]"),
      "x.claims.yaml:10: claims[0].context: unknown lexicon '@releases'"),
     (("counted: [prisoner]", "counted: []"),
-     "x.claims.yaml:9: claims[0].counted: [] should be non-empty"),
+     "x.claims.yaml:9: claims[0].counted: [] is empty; give at least one item"),
     (("id: held", "id: Held Claim"),
-     "x.claims.yaml:11: claims[1].id: 'Held Claim' does not match"),
+     "x.claims.yaml:11: claims[1].id: 'Held Claim' is not valid here (a slug"),
 ])
 def test_claims_report_file_line_and_path(edit, expected):
     errors = _errors(GOOD.replace(*edit))
@@ -69,7 +69,7 @@ def test_claims_report_file_line_and_path(edit, expected):
 
 def test_claims_missing_field_names_it_and_the_claim_line():
     errors = _errors(GOOD.replace("    count: 52\n", ""))
-    assert errors[0].startswith("x.claims.yaml:5: claims[0]: 'count' is a required property")
+    assert errors[0].startswith("x.claims.yaml:5: claims[0]: missing key 'count'; add it")
 
 
 def test_claims_yaml_syntax_error_has_line_and_column():
