@@ -14,6 +14,7 @@ reports would come out the same leaves them alone.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import sqlite3
@@ -82,9 +83,10 @@ def _package_files(folder, prefix: str):
             yield relative, item
 
 
-def article_key(body: str) -> str:
-    """Return the cache key of an article body."""
-    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+def article_key(body: str, date: dt.date | None = None) -> str:
+    """Return the cache key of an article: its body and its date (dates decide time words)."""
+    dated = f"{date.isoformat() if date else ''}\0{body}"
+    return hashlib.sha256(dated.encode("utf-8")).hexdigest()
 
 
 def claim_key(claim: Claim) -> str:

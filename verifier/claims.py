@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import datetime as dt
 from collections.abc import Iterable
 from pathlib import Path
@@ -50,21 +52,24 @@ def _entity(value: str | dict | None) -> Entity | None:
     return Entity(value["name"], tuple(value.get("aliases", ())))
 
 
-def _count(value: int | dict | None, where: str, doc: YamlDocument, path) -> Count | None:
+def _count(value: float | dict | None, where: str, doc: YamlDocument, path) -> Count | None:
     if value is None:
         return None
-    if isinstance(value, int):
+    if isinstance(value, int | float):
         return Count(value, value)
+    if "max" not in value:
+        return Count(value["min"], math.inf)  # "at least N"
     if value["min"] > value["max"]:
         raise ClaimFileError(f"{where}: min {value['min']} is greater than max {value['max']}; "
                              "swap them", doc.path, doc.line(path))
     return Count(value["min"], value["max"])
 
 
-def _claim(doc: YamlDocument, n: int, raw: dict, as_of: dt.date) -> Claim:
+def _claim(doc: YamlDocument, n: int, raw: dict, as_of: dt.date,
+           anchors: tuple[str, ...] = ()) -> Claim:
     path = ("claims", n)
     kind = ClaimKind(raw["kind"])
-    slots = []
+    slots = [("anchors", anchors)] if anchors else []
     for slot in KIND_SLOTS[kind]:
         terms = raw.get(slot, DEFAULT_SLOTS.get(kind, {}).get(slot))
         if terms:
@@ -114,6 +119,13 @@ def parse_claim_file(text: str, shown: str) -> tuple[ClaimFile | None, list[Prob
     except ValueError:
         return None, [Problem(shown, doc.line(("as_of",)),
                               f"as_of: '{doc.data['as_of']}' is not a date; write YYYY-MM-DD")]
+    anchors: tuple[str, ...] = ()
+    if doc.data.get("anchors"):
+        try:
+            anchors = expand_terms(doc.data["anchors"], doc.path, doc.line(("anchors",)),
+                                   "anchors")
+        except ClaimFileError as err:
+            return None, [Problem(err.path, err.line, err.message)]
     claims, seen = [], {}
     for n, raw in enumerate(doc.data["claims"]):
         line = doc.line(("claims", n, "id"))
@@ -124,7 +136,7 @@ def parse_claim_file(text: str, shown: str) -> tuple[ClaimFile | None, list[Prob
             continue
         seen[raw["id"]] = line
         try:
-            claims.append(_claim(doc, n, raw, as_of))
+            claims.append(_claim(doc, n, raw, as_of, anchors))
         except ClaimFileError as err:
             problems.append(Problem(err.path, err.line, err.message))
     if problems:

@@ -27,11 +27,11 @@ class Verifier:
     """Check a fixed set of claims against articles, one pipeline pass per article."""
 
     def __init__(self, claims: Iterable[Claim], events: dict[str, str] | None = None) -> None:
-        from .checkers import CHECKERS
+        from .checkers import check
         from .reading import Reader
         from .verdicts import decide
 
-        self._checkers, self._decide = CHECKERS, decide
+        self._check, self._decide = check, decide
         self.claims = tuple(claims)
         self.events = events or {}
         self.reader = Reader(self.claims)
@@ -39,11 +39,12 @@ class Verifier:
     def check(self, article: Article, only: set[str] | None = None) -> list[Result]:
         """Return one result per claim (or per claim id in `only`), in claim order."""
         reading = self.reader.read(article.body)
+        reading.date = article.date
         results = []
         for index, claim in enumerate(self.claims):
             if only is not None and claim.id not in only:
                 continue
-            findings = self._checkers[claim.kind](claim, index, reading)
+            findings = self._check(claim, index, reading)
             verdict, evidence, reason = self._decide(findings)
             results.append(Result(claim=claim.id, source=article.source, verdict=verdict,
                                   evidence=evidence, reason=reason,
@@ -95,7 +96,7 @@ class _Checker:
     def _task(self, article: Article):
         if self.cache is None:
             return article, None, {}, None
-        hashed = article_key(article.body)
+        hashed = article_key(article.body, article.date)
         cached = self.cache.get(hashed, self.keys, article.source, self.events)
         missing = {c.id for c in self.claims if c.id not in cached}
         return article, hashed, cached, missing

@@ -217,7 +217,11 @@ def _leaf(error: jsonschema.ValidationError) -> jsonschema.ValidationError:
     while error.context:
         if all(e.validator == "required" for e in error.context):
             return error  # "needs one of these keys": said by _message
-        meant = [e for e in error.context if e.validator != "type"] or list(error.context)
+        # A mapping or list was meant as the branch that takes one: drop the branches
+        # that fail on its type or want a plain value ("supported" vs {verdict: ...}).
+        plain = ("type", "enum", "const") if isinstance(error.instance, dict | list) else (
+            "type",)
+        meant = [e for e in error.context if e.validator not in plain] or list(error.context)
         error = best_match(meant)
     return error
 

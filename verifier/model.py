@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -75,11 +77,22 @@ class Entity:
 class Count:
     """A number or an inclusive range of numbers a claim expects."""
 
-    low: int
-    high: int
+    low: float
+    high: float
 
     def __str__(self) -> str:
-        return f"{self.low:,}" if self.low == self.high else f"{self.low:,} to {self.high:,}"
+        if self.high == math.inf:
+            return f"at least {number_text(self.low)}"
+        if self.low == self.high:
+            return number_text(self.low)
+        return f"{number_text(self.low)} to {number_text(self.high)}"
+
+
+def number_text(value: float) -> str:
+    """Return a number as a reason shows it: 1,300, 6.8, 1,800,000."""
+    if value == int(value):
+        return f"{int(value):,}"
+    return f"{value:,.6f}".rstrip("0").rstrip(".")
 
 
 @dataclass(frozen=True)

@@ -161,6 +161,10 @@ def _make_folding_lemmatizer(nlp: Language, name: str) -> FoldingLemmatizer:
 def build_pipeline() -> Language:
     """Return the shared pipeline: tokenizer, sentencizer, boundary fix-ups, folding lemmatizer."""
     nlp = spacy.blank("en")
+    # A dash glued between words or numbers separates them ("aboard—170", "52–53"):
+    # news copy often drops the spaces around an em dash.
+    infixes = [*nlp.Defaults.infixes, r"(?<=[\w])[—–](?=[\w])"]
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("verifier_sentence_boundaries")
     nlp.add_pipe("verifier_folding_lemmatizer")

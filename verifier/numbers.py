@@ -6,9 +6,16 @@ A mention is read into a closed interval [low, high] plus how it was said:
 - approximate: "about 50" (within 10%), "nearly 1,200" (90% up to the number),
   "more than 50" / "over 50" (above), "at least 50", "fewer than 50", "up to 50".
 
+- decimals and scales: "6.8", "1.8 million", "a million", "9 000" (spaced thousands);
+- percentages keep their unit ("71 percent", "71%"): they count only a claim's
+  percent term, never the noun after them ("40 percent of voters");
+- vague amounts: "dozens", "scores", "hundreds", "thousands" (an interval, `vague`);
+- "one", "a single", "a lone", "the sole", "the only": 1, but `vague`, because in
+  news copy "one" is mostly a determiner or pronoun ("one released prisoner").
+  A vague mention may support or hedge a claim; it is never proof of a contradiction.
+
 `compare` tells whether a mention supports, contradicts or only approaches a
-claimed count (see its docstring). "one" is not read as a number: in news copy it
-is mostly a determiner or pronoun ("one released prisoner", "one of them").
+claimed count (see its docstring).
 """
 
 from __future__ import annotations
@@ -29,6 +36,17 @@ _UNITS = ("zero two three four five six seven eight nine ten eleven twelve thirt
 _SCALES = ("hundred", "thousand", "million", "billion")
 _NUMBER_WORDS = frozenset(_UNITS) | frozenset(_SCALES)
 _DIGITS = re.compile(r"^\d{1,3}(,\d{3})+$|^\d+$")
+_DECIMAL = re.compile(r"^\d+\.\d+$")
+_THOUSANDS_GROUP = re.compile(r"^\d{3}$")
+_SCALE_VALUES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000,
+                 "billion": 1_000_000_000, "bn": 1_000_000_000, "m": 1_000_000}
+_PERCENT = frozenset({"%", "percent", "per"})
+# Vague amounts: the plural of a scale word, read as an interval.
+_VAGUE = {"dozens": (24, 199), "scores": (40, 199), "hundreds": (200, 1_999),
+          "thousands": (2_000, 99_999), "tens": (20, 99)}
+# Words that make "one" a count of one ("a single survivor", "the sole survivor").
+_ONE_WORDS = {("a", "single"): 1, ("a", "lone"): 1, ("the", "sole"): 1, ("the", "lone"): 1,
+              ("the", "only"): 1, ("a", "sole"): 1}
 _DIGIT_RANGE = re.compile(r"^(\d[\d,]*)[-–](\d[\d,]*)$")
 _RANGE_JOINERS = frozenset({"or", "to", "-", "–", "—"})
 
@@ -62,9 +80,11 @@ class NumberMention:
     end: int
     low: float
     high: float
-    values: tuple[int, ...]
+    values: tuple[float, ...]
     approx: str | None
     text: str
+    unit: str | None = None  # "percent" for "71 percent", "71%"
+    vague: bool = False      # "dozens", "one": may support or hedge, never contradict
 
     def compare(self, count: Count) -> Match:
         """Compare with a claimed count.
@@ -91,16 +111,34 @@ def _word_value(words: list[str]) -> int | None:
         return None
 
 
-def _single(doc: Doc, i: int) -> tuple[int, tuple[int, ...]] | None:
+def _scaled(doc: Doc, j: int, value: float) -> tuple[int, float]:
+    """Apply a scale word right after a number: "1.8 million" -> 1,800,000."""
+    if j < len(doc) and doc[j].norm_ in _SCALE_VALUES and not (
+            doc[j].norm_ == "m" and doc[j].whitespace_ == "" and j + 1 < len(doc)
+            and doc[j + 1].is_alpha):
+        return j + 1, value * _SCALE_VALUES[doc[j].norm_]
+    return j, value
+
+
+def _single(doc: Doc, i: int) -> tuple[int, tuple[float, ...]] | None:
     """Read one number starting at token i: return (end token, values) or None."""
     norm = doc[i].norm_
     if _DIGITS.match(norm):
-        return i + 1, (int(norm.replace(",", "")),)
+        value, j = int(norm.replace(",", "")), i + 1
+        # "9 000": thousands separated by a space, as agency copy writes them
+        while (len(norm) <= 3 and "," not in norm and j < len(doc)
+               and doc[j - 1].whitespace_ == " " and _THOUSANDS_GROUP.match(doc[j].norm_)):
+            value, j = value * 1000 + int(doc[j].norm_), j + 1
+        j, scaled = _scaled(doc, j, value)
+        return j, (scaled,)
+    if _DECIMAL.match(norm):
+        j, scaled = _scaled(doc, i + 1, float(norm))
+        return j, (scaled,)
     ranged = _DIGIT_RANGE.match(norm)
     if ranged:
         return i + 1, (int(ranged[1].replace(",", "")), int(ranged[2].replace(",", "")))
-    if norm not in _NUMBER_WORDS:
-        return None
+    if norm not in _NUMBER_WORDS or norm in _SCALES:
+        return None  # a bare "million" is not a number: "1.8 million" is read above
     j = i
     words: list[str] = []
     while j < len(doc) and (doc[j].norm_ in _NUMBER_WORDS
@@ -128,7 +166,7 @@ def _approx_before(doc: Doc, i: int, floor: int) -> tuple[int, str | None]:
     return i, None
 
 
-def _interval(values: tuple[int, ...], approx: str | None) -> tuple[float, float]:
+def _interval(values: tuple[float, ...], approx: str | None) -> tuple[float, float]:
     low, high = float(min(values)), float(max(values))
     if approx == "above":
         return high + 1, math.inf
@@ -148,7 +186,9 @@ def _interval(values: tuple[int, ...], approx: str | None) -> tuple[float, float
 def could_start_number(text: str) -> bool:
     """Return True for a token text that may start a number ("52", "1,300", "fifty")."""
     low = text.lower()
-    return bool(_DIGITS.match(low) or _DIGIT_RANGE.match(low) or low in _NUMBER_WORDS)
+    return bool(_DIGITS.match(low) or _DIGIT_RANGE.match(low) or _DECIMAL.match(low)
+                or low in _NUMBER_WORDS or low in _VAGUE
+                or low in ("one", "single", "lone", "sole", "only", "a"))
 
 
 def find_numbers(doc: Doc, start: int = 0, end: int | None = None,
@@ -165,7 +205,27 @@ def find_numbers(doc: Doc, start: int = 0, end: int | None = None,
     for i in positions:
         if i < done:
             continue
-        first = _single(doc, i) if doc[i].norm_ != "one" else None
+        norm = doc[i].norm_
+        if norm in _VAGUE:
+            low, high = _VAGUE[norm]
+            found.append(NumberMention(i, i + 1, low, high, (low, high), "about", doc[i].text,
+                                       vague=True))
+            done = i + 1
+            continue
+        if norm in ("one", "single", "lone", "sole", "only"):
+            one = _one(doc, i, start)
+            if one is not None:
+                found.append(one)
+                done = i + 1
+            continue
+        if norm == "a" and i + 1 < end and doc[i + 1].norm_ in ("thousand", "million",
+                                                                 "billion", "hundred"):
+            value = _SCALE_VALUES[doc[i + 1].norm_]
+            found.append(NumberMention(i, i + 2, value, value, (value,), None,
+                                       doc[i:i + 2].text))
+            done = i + 2
+            continue
+        first = _single(doc, i)
         if first is None:
             continue
         j, values = first
@@ -177,11 +237,33 @@ def find_numbers(doc: Doc, start: int = 0, end: int | None = None,
         cue_start, approx = _approx_before(doc, i - 1 if between else i, start)
         if between:
             cue_start = min(cue_start, i - 1)
-        if doc[j].norm_ in ("%", "percent", "per") if j < end else False:
-            done = j
-            continue
+        unit = None
+        if j < end and doc[j].norm_ in _PERCENT:
+            if doc[j].norm_ == "per" and not (j + 1 < end and doc[j + 1].norm_ == "cent"):
+                done = j
+                continue
+            unit = "percent"
         low, high = _interval(values, approx)
         found.append(NumberMention(cue_start, j, low, high, values, approx,
-                                   doc[cue_start:j].text))
+                                   doc[cue_start:j].text, unit=unit))
         done = j
     return found
+
+
+def _one(doc: Doc, i: int, floor: int) -> NumberMention | None:
+    """Read "one" as a count only where it cannot be a determiner of something else.
+
+    "a single/lone survivor", "the sole/only survivor", and a bare "one" that is not
+    "one of", "one another" or "one-" compound; every such reading is vague.
+    """
+    norm = doc[i].norm_
+    if norm == "one":
+        nxt = doc[i + 1].norm_ if i + 1 < len(doc) else ""
+        if nxt in ("of", "another", "-", "day", "time", "way", "thing") or (
+                i > floor and doc[i - 1].norm_ in ("no", "the", "this", "that", "each",
+                                                     "every", "any", "which", "another")):
+            return None
+        return NumberMention(i, i + 1, 1, 1, (1,), None, doc[i].text, vague=True)
+    if i > floor and (doc[i - 1].norm_, norm) in _ONE_WORDS:
+        return NumberMention(i - 1, i + 1, 1, 1, (1,), None, doc[i - 1:i + 1].text, vague=True)
+    return None

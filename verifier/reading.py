@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -65,6 +67,7 @@ class Reading:
     _by_sentence: dict[str, dict[int, Spans]] = field(default_factory=dict, repr=False)
     _evidence: dict[int, Evidence] = field(default_factory=dict, repr=False)
     body: str = ""
+    date: dt.date | None = None  # the article's publication date, when it has one
 
     def has(self, key: str) -> bool:
         """Return True when a key matched anywhere in the article."""

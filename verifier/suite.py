@@ -173,7 +173,7 @@ class Suite:
         else:
             return error_results(claims, {}, source, "the article is gone")
         keys = {c.id: claim_key(c) for c in claims}
-        hashed = article_key(article.body)
+        hashed = article_key(article.body, article.date)
         cache = self.cache()
         cached = cache.get(hashed, keys, source) if cache else {}
         missing = {c.id for c in claims if c.id not in cached}

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from ..model import Claim, ClaimKind, Finding
 from ..reading import Reading
 from .membership import check_membership
+from .proof import require_proof
 from .quantity import check_quantity
 from .quote import check_quote
 from .relation import check_relation
@@ -27,4 +28,11 @@ CHECKERS: dict[ClaimKind, Checker] = {
     ClaimKind.QUOTE: check_quote,
 }
 
-__all__ = ["CHECKERS", "Checker"]
+
+
+def check(claim: Claim, index: int, reading: Reading) -> list[Finding]:
+    """Run the claim's checker; keep only the contradictions it can prove."""
+    return require_proof(claim, index, reading, CHECKERS[claim.kind](claim, index, reading))
+
+
+__all__ = ["CHECKERS", "Checker", "check"]

@@ -1,15 +1,34 @@
-"""Quantity claims: a number counting something in the context of an event."""
+"""Quantity claims: a number counting something in the context of an event.
+
+A number counts the claimed thing when it stands right before a counted noun
+("52 political prisoners") with no other number or punctuation between them. It
+supports or hedges the claim on that binding alone; to contradict it, the binding
+must be unambiguous (`why_not_proof`): not a part or whole of a partitive ("187 of
+the 190"), not a remainder or another group ("more than 800 remain", "another 12"),
+not a coordinated group ("180 passengers and crew"), not a vague amount ("dozens",
+"one"), and the event word must be closer to it than to any other number of the
+sentence. A sentence that states the claimed number outweighs other numbers for the
+same thing in the article (a live blog's earlier figures, an explainer's history).
+"""
 
 from __future__ import annotations
 
 from ..matching import Spans
 from ..model import Claim, Finding, Verdict
-from ..numbers import Match
+from ..numbers import Match, NumberMention
 from ..reading import Reading, cue, slot_key
-from ..scope import causal, cover, elsewhen, hedge, negation, overlaps, request_frame
+from ..scope import causal, cover, elsewhen, gap, hedge, negation, overlaps, request_frame
 from .common import nearest
 
 COUNT_REACH = 3  # words allowed between a number and the counted noun ("52 political prisoners")
+CONTEXT_REACH = 8  # a contradiction needs its event word this close to the number
+# Words before a number that make it another group or a remainder ("another 12",
+# "a further 30", "the remaining 800") and words after the counted noun that do
+# ("800 prisoners remain", "12 people still missing").
+_OTHER_BEFORE = frozenset({"another", "other", "more", "further", "additional", "remaining",
+                           "extra", "last", "first", "latest", "previous", "earlier", "next"})
+_OTHER_AFTER = frozenset({"remain", "remained", "remaining", "still", "more", "others", "left"})
+_COORDINATORS = frozenset({"and", "or", "&", "plus"})
 SUBSET_REACH = 5  # "among those released were three ...": a subset cue this far before the number
 
 
@@ -42,6 +61,57 @@ def _subset(reading: Reading, sent: int, start: int, contexts: Spans) -> tuple[i
     return None
 
 
+def why_not_proof(reading: Reading, sent: int, mention: NumberMention, counted: tuple[int, int],
+                  context: tuple[int, int]) -> str | None:
+    """Return why a differing number does not prove a contradiction, or None when it does."""
+    doc = reading.doc
+    if mention.vague:
+        return f"'{mention.text}' is a vague amount"
+    before = doc[mention.start - 1].norm_ if mention.start > 0 else ""
+    after = doc[mention.end].norm_ if mention.end < len(doc) else ""
+    if after == "of" or before in ("of", "but") or (
+            mention.start > 1 and doc[mention.start - 2].norm_ == "out"):
+        return f"'{mention.text}' is a part or a whole of a partitive"
+    if before in _OTHER_BEFORE or (mention.start > 1 and doc[mention.start - 2].norm_ in (
+            "another", "further", "other")):
+        return f"'{before}' makes '{mention.text}' another group"
+    end = counted[1]
+    following = doc[end].norm_ if end < len(doc) else ""
+    if following in _OTHER_AFTER or doc[end].lemma_ == "remain" if end < len(doc) else False:
+        return f"'{following}' makes it a remainder"
+    if following in _COORDINATORS and end + 1 < len(doc) and not any(
+            m.start == end + 1 for m in reading.numbers.get(sent, [])):
+        return "the counted noun is coordinated with another group"
+    phrase = (mention.start, counted[1])
+    distance = gap(phrase, context)
+    if distance > CONTEXT_REACH:
+        return f"the event word '{reading.text(*context)}' is {distance} words away"
+    for other in reading.numbers.get(sent, []):
+        if other is not mention and gap((other.start, other.end), context) < distance:
+            return f"'{other.text}' is closer to the event word '{reading.text(*context)}'"
+    return None
+
+
+# Words after "and" that start a new clause or verb phrase, not a second group:
+# "52 prisoners and was the biggest", "52 prisoners and then crossed".
+_CLAUSE_WORDS = frozenset({"was", "were", "is", "are", "be", "been", "has", "have", "had",
+                           "will", "would", "could", "can", "may", "might", "should", "must",
+                           "did", "do", "does", "then", "also", "later", "now", "so", "that",
+                           "the", "a", "an", "their", "they", "it", "he", "she", "we",
+                           "its", "his", "her", "not", "still", "in", "on", "at", "to",
+                           "for", "with", "from", "by"})
+
+
+def _coordinated(reading: Reading, counted: tuple[int, int]) -> bool:
+    """Return True for "180 passengers and crew": the number counts a combined group."""
+    doc, end = reading.doc, counted[1]
+    if not (end + 1 < len(doc) and doc[end].norm_ in _COORDINATORS):
+        return False
+    word = doc[end + 1]
+    return (word.is_alpha and word.is_lower and not word.like_num
+            and word.norm_ not in _CLAUSE_WORDS and not word.norm_.endswith(("ed", "ing")))
+
+
 def check_quantity(claim: Claim, index: int, reading: Reading) -> list[Finding]:
     """Compare every number that counts the claimed thing in the event's context."""
     findings = []
@@ -58,8 +128,10 @@ def check_quantity(claim: Claim, index: int, reading: Reading) -> list[Finding]:
         for counted in reading.spans(counted_key, sent):
             mention = next((m for m in mentions
                             if 0 <= counted[0] - m.end <= COUNT_REACH
-                            and not any(reading.punct[m.end:counted[0]])), None)
-            if mention is None:
+                            and not any(reading.punct[m.end:counted[0]])
+                            and not any(m.end <= o.start < counted[0] for o in mentions)
+                            and (m.unit is None or counted[0] == m.end)), None)
+            if mention is None or _coordinated(reading, counted):
                 continue
             phrase = (mention.start, counted[1])
             context = nearest(phrase, spans, len(reading.doc))
@@ -79,6 +151,9 @@ def check_quantity(claim: Claim, index: int, reading: Reading) -> list[Finding]:
                 verdict = Verdict.CONTRADICTED
                 reason = f"'{reading.text(*negated)}' negates: {said}"
             elif match is Match.DIFFERENT:
+                unproven = why_not_proof(reading, sent, mention, counted, context)
+                if unproven is not None:
+                    continue  # a number of something else: not evidence either way
                 verdict, reason = Verdict.CONTRADICTED, f"{said} ≠ {claim.count}"
             elif match is Match.COMPATIBLE:
                 verdict = Verdict.HEDGED
@@ -88,4 +163,8 @@ def check_quantity(claim: Claim, index: int, reading: Reading) -> list[Finding]:
             if hedged is not None:
                 verdict, reason = Verdict.HEDGED, f"'{reading.text(*hedged)}' hedges it: {reason}"
             findings.append(Finding(verdict, reading.evidence(sent), reason))
+    if any(f.verdict is Verdict.SUPPORTED for f in findings):
+        # The article states the claimed number; its other numbers for the same thing
+        # are earlier figures, other moments or other groups, not a denial.
+        findings = [f for f in findings if f.verdict is not Verdict.CONTRADICTED]
     return findings
