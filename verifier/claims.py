@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import math
-
 import datetime as dt
+import math
 from collections.abc import Iterable
 from pathlib import Path
 

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import math
-
 import datetime as dt
+import math
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING
