@@ -22,7 +22,7 @@ DEFAULT_SLOTS: dict[ClaimKind, dict[str, tuple[str, ...]]] = {
 }
 # The slots each kind reads, in a fixed order.
 KIND_SLOTS: dict[ClaimKind, tuple[str, ...]] = {
-    ClaimKind.QUANTITY: ("counted", "context"),
+    ClaimKind.QUANTITY: ("counted", "context", "qualifier"),
     ClaimKind.STATUS: ("state", "opposite"),
     ClaimKind.ROLE: ("role", "negators"),
     ClaimKind.RELATION: ("predicate", "opposite", "object"),

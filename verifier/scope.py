@@ -24,8 +24,18 @@ def _broken(reading: Reading, sent: int, start: int, end: int) -> bool:
 
 
 def hedge_cues(reading: Reading, sent: int) -> Spans:
-    """Return the hedge cues of a sentence."""
-    return reading.spans(cue("hedge"), sent)
+    """Return the hedge cues of a sentence; the month May is not the verb "may"."""
+    return [span for span in reading.spans(cue("hedge"), sent) if not _month_may(reading, span)]
+
+
+def _month_may(reading: Reading, span: tuple[int, int]) -> bool:
+    """Return True for "May" the month: capitalised inside a sentence, or next to a number."""
+    doc = reading.doc
+    if span[1] - span[0] != 1 or doc[span[0]].text != "May":
+        return False
+    i = span[0]
+    beside = [doc[j] for j in (i - 1, i + 1) if 0 <= j < len(doc)]
+    return not doc[i].is_sent_start or any(t.like_num for t in beside)
 
 
 def negation(reading: Reading, sent: int, target: tuple[int, int],

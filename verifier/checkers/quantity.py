@@ -62,20 +62,20 @@ def _subset(reading: Reading, sent: int, start: int, contexts: Spans) -> tuple[i
 
 
 def why_not_proof(reading: Reading, sent: int, mention: NumberMention, counted: tuple[int, int],
-                  context: tuple[int, int]) -> str | None:
+                  context: tuple[int, int], form: str = "before") -> str | None:
     """Return why a differing number does not prove a contradiction, or None when it does."""
     doc = reading.doc
     if mention.vague:
         return f"'{mention.text}' is a vague amount"
     before = doc[mention.start - 1].norm_ if mention.start > 0 else ""
     after = doc[mention.end].norm_ if mention.end < len(doc) else ""
-    if after == "of" or before in ("of", "but") or (
-            mention.start > 1 and doc[mention.start - 2].norm_ == "out"):
+    two_before = doc[mention.start - 2].norm_ if mention.start > 1 else ""
+    if form == "partitive" or after == "of" or before in ("of", "but") or (
+            two_before in ("out", "of") and before in ("of", "the", "its", "their")):
         return f"'{mention.text}' is a part or a whole of a partitive"
-    if before in _OTHER_BEFORE or (mention.start > 1 and doc[mention.start - 2].norm_ in (
-            "another", "further", "other")):
+    if before in _OTHER_BEFORE or two_before in ("another", "further", "other"):
         return f"'{before}' makes '{mention.text}' another group"
-    end = counted[1]
+    end = counted[1] if form != "linked" else mention.end
     following = doc[end].norm_ if end < len(doc) else ""
     if following in _OTHER_AFTER or doc[end].lemma_ == "remain" if end < len(doc) else False:
         return f"'{following}' makes it a remainder"
@@ -112,6 +112,87 @@ def _coordinated(reading: Reading, counted: tuple[int, int]) -> bool:
             and word.norm_ not in _CLAUSE_WORDS and not word.norm_.endswith(("ed", "ing")))
 
 
+# Words that link a counted noun to a number after it: "a death toll of 112", "the toll
+# stood at 75", "turnout was 71 percent", "put the figure at 600,000".
+_LINKS = frozenset({"of", "at", "was", "is", "were", "are", "stood", "stands", "reached",
+                    "rose", "risen", "climbed", "to", "hit", "now", "has", "had", "been",
+                    "totalled", "totaled", "made", "up", ":", "-", "—", "–", "put"})
+LINK_REACH = 3
+# Determiners allowed in a partitive: "14 of the dead", "9 of his schoolmates".
+_PARTITIVE_DETERMINERS = frozenset({"the", "his", "her", "their", "its", "our", "those",
+                                    "these"})
+
+
+def _joined(reading: Reading, a: int, b: int) -> bool:
+    """Return True when no punctuation but a word-internal hyphen stands in tokens a..b-1."""
+    doc = reading.doc
+    for j in range(a, b):
+        if reading.punct[j] and not (doc[j].text in "-‐" and j > 0
+                                     and not doc[j - 1].whitespace_ and not doc[j].whitespace_):
+            return False
+    return True
+
+
+def _bindings(reading: Reading, sent: int, counted_spans, mentions):
+    """Yield (mention, counted span, form) for every number that counts a counted noun.
+
+    Forms: "before" ("52 prisoners", "a nine-year sentence"), "partitive" ("14 of
+    the dead": the part), "linked" ("a toll of 112", "turnout was 71 percent").
+    """
+    doc = reading.doc
+    used = set()
+    for counted in counted_spans:
+        for m in mentions:
+            if (0 <= counted[0] - m.end <= COUNT_REACH and _joined(reading, m.end, counted[0])
+                    and not any(m.end <= o.start < counted[0] for o in mentions)
+                    and (m.unit is None or counted[0] == m.end)):
+                used.add(id(m))
+                yield m, counted, "before"
+                break
+            if (m.end < counted[0] and doc[m.end].norm_ == "of" and counted[0] - m.end <= 2
+                    and (counted[0] - m.end == 1
+                         or doc[m.end + 1].norm_ in _PARTITIVE_DETERMINERS)):
+                used.add(id(m))
+                yield m, counted, "partitive"
+                break
+        else:
+            for m in mentions:
+                between = range(counted[1], m.start)
+                if (id(m) not in used and 0 <= m.start - counted[1] <= LINK_REACH
+                        and all(doc[j].norm_ in _LINKS for j in between)):
+                    used.add(id(m))
+                    yield m, counted, "linked"
+                    break
+
+
+def _qualified(reading: Reading, sent: int, index: int, claim: Claim,
+               phrase: tuple[int, int]) -> bool:
+    """Return True when a claim's qualifier is bound to the number phrase, or it has none.
+
+    A qualifier ("Social Democrats", "police", "Vell") is bound when it stands in the
+    same clause as the number with no other number and no other name between them:
+    "Vell was jailed for nine years, Dunn for five" binds Vell to nine only.
+    """
+    if not claim.terms("qualifier"):
+        return True
+    doc = reading.doc
+    mentions = reading.numbers.get(sent, [])
+    first = reading.sents[sent].start
+    for q in reading.spans(slot_key(index, "qualifier"), sent):
+        a, b = (q[1], phrase[0]) if q[1] <= phrase[0] else (phrase[1], q[0])
+        if any(doc[j].text in ";:" or doc[j].norm_ in ("while", "whereas", "but")
+               for j in range(a, b)):
+            continue
+        if any(a <= m.start < b for m in mentions):
+            continue
+        if any(doc[j].text[:1].isupper() and doc[j].is_alpha and j != first
+               and not any(x[0] <= j < x[1] for x in reading.spans(
+                   slot_key(index, "qualifier"), sent)) for j in range(a, b)):
+            continue  # another name stands between: it is more likely the one counted
+        return True
+    return False
+
+
 def check_quantity(claim: Claim, index: int, reading: Reading) -> list[Finding]:
     """Compare every number that counts the claimed thing in the event's context."""
     findings = []
@@ -125,15 +206,13 @@ def check_quantity(claim: Claim, index: int, reading: Reading) -> list[Finding]:
             continue
         spans = [span for span, _, _ in contexts]
         kinds = {span: (actual, is_request) for span, actual, is_request in contexts}
-        for counted in reading.spans(counted_key, sent):
-            mention = next((m for m in mentions
-                            if 0 <= counted[0] - m.end <= COUNT_REACH
-                            and not any(reading.punct[m.end:counted[0]])
-                            and not any(m.end <= o.start < counted[0] for o in mentions)
-                            and (m.unit is None or counted[0] == m.end)), None)
-            if mention is None or _coordinated(reading, counted):
+        for mention, counted, form in _bindings(reading, sent,
+                                                reading.spans(counted_key, sent), mentions):
+            if form == "before" and _coordinated(reading, counted):
                 continue
-            phrase = (mention.start, counted[1])
+            phrase = cover((mention.start, mention.end), counted)
+            if not _qualified(reading, sent, index, claim, phrase):
+                continue
             context = nearest(phrase, spans, len(reading.doc))
             actual, is_request = kinds[context]
             core = cover(phrase, context)
@@ -148,10 +227,12 @@ def check_quantity(claim: Claim, index: int, reading: Reading) -> list[Finding]:
             negated = negation(reading, sent, context, own)
             hedged = hedge(reading, sent, core, own)
             if negated is not None:
+                if why_not_proof(reading, sent, mention, counted, context, form) is not None:
+                    continue
                 verdict = Verdict.CONTRADICTED
                 reason = f"'{reading.text(*negated)}' negates: {said}"
             elif match is Match.DIFFERENT:
-                unproven = why_not_proof(reading, sent, mention, counted, context)
+                unproven = why_not_proof(reading, sent, mention, counted, context, form)
                 if unproven is not None:
                     continue  # a number of something else: not evidence either way
                 verdict, reason = Verdict.CONTRADICTED, f"{said} ≠ {claim.count}"
@@ -163,8 +244,53 @@ def check_quantity(claim: Claim, index: int, reading: Reading) -> list[Finding]:
             if hedged is not None:
                 verdict, reason = Verdict.HEDGED, f"'{reading.text(*hedged)}' hedges it: {reason}"
             findings.append(Finding(verdict, reading.evidence(sent), reason))
+    findings += _elliptical(claim, index, reading, findings)
     if any(f.verdict is Verdict.SUPPORTED for f in findings):
         # The article states the claimed number; its other numbers for the same thing
         # are earlier figures, other moments or other groups, not a denial.
         findings = [f for f in findings if f.verdict is not Verdict.CONTRADICTED]
     return findings
+
+
+def _elliptical(claim: Claim, index: int, reading: Reading,
+                found: list[Finding]) -> list[Finding]:
+    """Read a bare number right after a context word as a count of the claimed thing.
+
+    "Social Democrats 64, Conservative Union 41, Greens 17" or "the Greens took 17":
+    the counted noun is said in the sentence or the one before, the number stands
+    within two words after a context word (or its qualifier), with nothing after it
+    but punctuation. Such a reading may support or hedge; it never contradicts.
+    """
+    if found:
+        return []
+    counted_key = slot_key(index, "counted")
+    near = set()
+    for sent in reading.sentences_with(counted_key):
+        near.update((sent, sent + 1))
+    doc, out = reading.doc, []
+    for sent in sorted(near):
+        if sent >= len(reading.sents):
+            continue
+        anchors = reading.spans(slot_key(index, "context"), sent) + reading.spans(
+            slot_key(index, "qualifier"), sent)
+        for mention in reading.numbers.get(sent, []):
+            end = mention.end
+            if end < len(doc) and not (doc[end].is_punct or doc[end].norm_ in ("and", "in")):
+                continue
+            if mention.vague or mention.unit is not None or not any(
+                    0 <= mention.start - a[1] <= 2 and a[1] <= mention.start for a in anchors):
+                continue
+            if mention.compare(claim.count) is Match.DIFFERENT:
+                continue
+            if not _qualified(reading, sent, index, claim, (mention.start, mention.end)):
+                continue
+            if elsewhen(reading, sent, (mention.start, mention.end), claim.as_of):
+                continue
+            match = mention.compare(claim.count)
+            hedged = hedge(reading, sent, (mention.start, mention.end), [])
+            verdict = Verdict.SUPPORTED if match is Match.EQUAL else Verdict.HEDGED
+            reason = f"{mention.text} (counted noun said nearby) = {claim.count}"
+            if hedged is not None:
+                verdict, reason = Verdict.HEDGED, f"'{reading.text(*hedged)}' hedges it: {reason}"
+            out.append(Finding(verdict, reading.evidence(sent), reason))
+    return out
