@@ -137,10 +137,12 @@ def _single(doc: Doc, i: int) -> tuple[int, tuple[float, ...]] | None:
     ranged = _DIGIT_RANGE.match(norm)
     if ranged:
         return i + 1, (int(ranged[1].replace(",", "")), int(ranged[2].replace(",", "")))
-    if norm not in _NUMBER_WORDS or norm in _SCALES:
-        return None  # a bare "million" is not a number: "1.8 million" is read above
-    j = i
     words: list[str] = []
+    j = i
+    if norm == "a" and i + 1 < len(doc) and doc[i + 1].norm_ in _SCALES:
+        words, j = ["one"], i + 1  # "a hundred and twelve"
+    elif norm not in _NUMBER_WORDS or norm in _SCALES:
+        return None  # a bare "million" is not a number: "1.8 million" is read above
     while j < len(doc) and (doc[j].norm_ in _NUMBER_WORDS
                             or (doc[j].norm_ in ("-", "and") and j + 1 < len(doc)
                                 and doc[j + 1].norm_ in _NUMBER_WORDS)):
@@ -218,13 +220,6 @@ def find_numbers(doc: Doc, start: int = 0, end: int | None = None,
                 found.append(one)
                 done = i + 1
             continue
-        if norm == "a" and i + 1 < end and doc[i + 1].norm_ in ("thousand", "million",
-                                                                 "billion", "hundred"):
-            value = _SCALE_VALUES[doc[i + 1].norm_]
-            found.append(NumberMention(i, i + 2, value, value, (value,), None,
-                                       doc[i:i + 2].text))
-            done = i + 2
-            continue
         first = _single(doc, i)
         if first is None:
             continue
@@ -232,7 +227,8 @@ def find_numbers(doc: Doc, start: int = 0, end: int | None = None,
         between = doc[i - 1].norm_ == "between" if i > start else False
         if j + 1 < end and (doc[j].norm_ in _RANGE_JOINERS or (between and doc[j].norm_ == "and")):
             second = _single(doc, j + 1)
-            if second is not None:
+            # "49 - three years" is an age and a count, not a range: a range rises
+            if second is not None and (doc[j].norm_ == "or" or second[1][0] >= values[-1]):
                 j, values = second[0], values + second[1]
         cue_start, approx = _approx_before(doc, i - 1 if between else i, start)
         if between:

@@ -55,7 +55,30 @@ def polar_terms(reading: Reading, sent: int, positive_key: str, negative_key: st
                   bool(reading.spans(negative_key, sent - 1)))
         if before[0] != before[1]:
             terms += [(span, before[0]) for span in reading.spans(cue("group_anaphora"), sent)]
-    return [t for t in terms if not elsewhen(reading, sent, t[0], as_of)]
+    return [t for t in terms if not elsewhen(reading, sent, t[0], as_of)
+            and not earlier(reading, sent, t[0])]
+
+
+EARLIER_REACH = 4  # "who had been free on bail": the cue this close before the term
+
+
+def earlier(reading: Reading, sent: int, span: tuple[int, int]) -> bool:
+    """Return True when a term is set before the narrative's time.
+
+    The past perfect ("had been free on bail", "had walked free") and "before the
+    verdict/trial/ruling" place a state at an earlier moment, which neither supports
+    nor contradicts what holds now.
+    """
+    doc = reading.doc
+    first = max(reading.sents[sent].start, span[0] - EARLIER_REACH)
+    words = [doc[j].norm_ for j in range(first, span[0])]
+    for j, word in enumerate(words):
+        if word == "had" and j + 1 < len(words) and (
+                words[j + 1] == "been" or words[j + 1].endswith("ed")):
+            return True
+        if word in ("before", "previously", "formerly", "until") and j + 1 < len(words):
+            return True
+    return False
 
 
 def closest(mentions: Spans, terms: Polar, reach: int, disjoint: bool = False):

@@ -8,14 +8,19 @@ sentences); it never becomes a weaker verdict by itself. It must be:
 - **about the same time**: an article dated more than `LATER_GRACE_DAYS` after the
   claim file's `as_of` may report a later change ("released in March" against "still
   held as of January"); that is not a contradiction;
+- **of the final moment**: a sentence that opens with a time of day ("14:05 —",
+  "By noon") gives a figure of that moment, which a live blog may supersede;
 - **about the same event**: when the claim file names the event's `anchors` (places,
   people, ships, case numbers), the sentence or the one before it names one of them,
-  so coverage of another event with the same vocabulary is never read as this one
+  so coverage of another event with the same vocabulary is never read as this one;
+  when only the sentence before names the event, the sentence must name no other
+  place or body unless it names the claim's own names ("Bialiatski", "Boeing")
   (quote claims are exempt: their phrase is specific to the event already).
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from ..model import Claim, ClaimKind, Finding, Verdict
@@ -24,6 +29,11 @@ from ..reading import Reading, slot_key
 # Coverage within a week of as_of (next-day wire copy, weekend explainers) still reports
 # the same moment; a later follow-up may report a legitimate change.
 LATER_GRACE_DAYS = 7
+# A live blog's entries open with a clock time ("14:05 —", "By noon"): their figures are
+# of that moment and may be superseded later the same day.
+_CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}\b")
+_TIMES_OF_DAY = frozenset({"noon", "midday", "morning", "afternoon", "evening", "midnight",
+                           "nightfall", "dawn", "lunchtime", "mid-afternoon", "mid-morning"})
 
 
 def why_unproven(claim: Claim, index: int, reading: Reading, sent: int) -> str | None:
@@ -32,12 +42,66 @@ def why_unproven(claim: Claim, index: int, reading: Reading, sent: int) -> str |
             reading.date - claim.as_of).days > LATER_GRACE_DAYS:
         return (f"the article is dated {reading.date.isoformat()}, after the claim's as_of "
                 f"{claim.as_of.isoformat()}: a later change is not a contradiction")
+    first = reading.sents[_paragraph_start(reading, sent)]
+    if _CLOCK.match(reading.body[first.start_char:first.start_char + 8].strip()) or (
+            reading.doc[first.start].norm_ == "by" and first.start + 1 < len(reading.doc)
+            and reading.doc[first.start + 1].norm_ in _TIMES_OF_DAY):
+        return "a time of day opens the sentence: a figure of that moment, not the final one"
     if claim.terms("anchors") and claim.kind is not ClaimKind.QUOTE:
         # A quote's own phrase is specific enough; any other term may belong to
         # another event with the same vocabulary.
         key = slot_key(index, "anchors")
-        if not reading.spans(key, sent) and not (sent > 0 and reading.spans(key, sent - 1)):
-            return "neither this sentence nor the one before names the event (anchors)"
+        if not reading.spans(key, sent):
+            if not (sent > 0 and reading.spans(key, sent - 1)):
+                return "neither this sentence nor the one before names the event (anchors)"
+            own = _claim_tokens(claim, index, reading, sent)
+            named = any(reading.doc[i].text[:1].isupper() and not reading.doc[i].is_sent_start
+                        for i in own)
+            other = None if named else _other_name(reading, sent, own)
+            if other:
+                return (f"the sentence names '{other}' but not the event; it may be about "
+                        "something else")
+    return None
+
+
+def _paragraph_start(reading: Reading, sent: int) -> int:
+    """Return the first sentence of the paragraph that holds sentence `sent`."""
+    while sent > 0:
+        between = reading.body[reading.sents[sent - 1].end_char:reading.sents[sent].start_char]
+        if "\n" in between or reading.body[reading.sents[sent - 1].end_char - 1:
+                                            reading.sents[sent - 1].end_char] == "\n":
+            break
+        sent -= 1
+    return sent
+
+
+# Capitalised words that are not names of another place or body.
+_NOT_NAMES = frozenset({"mr", "mrs", "ms", "dr", "president", "minister", "prime", "police",
+                        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                        "sunday", "january", "february", "march", "april", "may", "june",
+                        "july", "august", "september", "october", "november", "december",
+                        "i", "the", "a", "an", "it", "he", "she", "they", "we"})
+
+
+def _claim_tokens(claim: Claim, index: int, reading: Reading, sent: int) -> set[int]:
+    """Return the tokens of a sentence that the claim's own terms matched."""
+    keys = [slot_key(index, slot) for slot, _ in claim.slots]
+    keys += [slot_key(index, "name"), slot_key(index, "surname")]
+    covered: set[int] = set()
+    for key in keys:
+        for start, end in reading.spans(key, sent):
+            covered.update(range(start, end))
+    return covered
+
+
+def _other_name(reading: Reading, sent: int, own: set[int]) -> str | None:
+    """Return a proper name in a sentence that is none of the claim's own words, if any."""
+    span = reading.sents[sent]
+    for token in reading.doc[span.start + 1:span.end]:
+        if token.i not in own and (token.is_alpha and token.text[:1].isupper() and not token.is_sent_start
+                and token.norm_ not in _NOT_NAMES
+                and reading.doc[token.i - 1].text not in ('"', "“", "‘", ":", "—", "-")):
+            return token.text
     return None
 
 

@@ -21,12 +21,15 @@ from ..scope import causal, cover, elsewhen, gap, hedge, negation, overlaps, req
 from .common import nearest
 
 COUNT_REACH = 3  # words allowed between a number and the counted noun ("52 political prisoners")
-CONTEXT_REACH = 8  # a contradiction needs its event word this close to the number
+CONTEXT_REACH = 6  # a contradiction needs its event word this close to the number
 # Words before a number that make it another group or a remainder ("another 12",
 # "a further 30", "the remaining 800") and words after the counted noun that do
 # ("800 prisoners remain", "12 people still missing").
 _OTHER_BEFORE = frozenset({"another", "other", "more", "further", "additional", "remaining",
                            "extra", "last", "first", "latest", "previous", "earlier", "next"})
+# Verbs of change before a number: "gained 17 seats", "lost 12" is a difference.
+_CHANGE_LEMMAS = frozenset({"gain", "lose", "add", "drop", "shed", "pick", "increase", "fall",
+                            "rise", "grow", "decline", "win back", "up", "down"})
 _OTHER_AFTER = frozenset({"remain", "remained", "remaining", "still", "more", "others", "left"})
 _COORDINATORS = frozenset({"and", "or", "&", "plus"})
 SUBSET_REACH = 5  # "among those released were three ...": a subset cue this far before the number
@@ -62,7 +65,8 @@ def _subset(reading: Reading, sent: int, start: int, contexts: Spans) -> tuple[i
 
 
 def why_not_proof(reading: Reading, sent: int, mention: NumberMention, counted: tuple[int, int],
-                  context: tuple[int, int], form: str = "before") -> str | None:
+                  context: tuple[int, int], form: str = "before",
+                  claim_qualified: bool = True) -> str | None:
     """Return why a differing number does not prove a contradiction, or None when it does."""
     doc = reading.doc
     if mention.vague:
@@ -75,6 +79,11 @@ def why_not_proof(reading: Reading, sent: int, mention: NumberMention, counted: 
         return f"'{mention.text}' is a part or a whole of a partitive"
     if before in _OTHER_BEFORE or two_before in ("another", "further", "other"):
         return f"'{before}' makes '{mention.text}' another group"
+    lemma_before = doc[mention.start - 1].lemma_ if mention.start > 0 else ""
+    if lemma_before in _CHANGE_LEMMAS or before in _CHANGE_LEMMAS:
+        return f"'{doc[mention.start - 1].text}' makes '{mention.text}' a change, not a total"
+    if claim_qualified is False:
+        return "the number is not bound to the claim's qualifier"
     end = counted[1] if form != "linked" else mention.end
     following = doc[end].norm_ if end < len(doc) else ""
     if following in _OTHER_AFTER or doc[end].lemma_ == "remain" if end < len(doc) else False:
@@ -165,6 +174,13 @@ def _bindings(reading: Reading, sent: int, counted_spans, mentions):
                     break
 
 
+def _apposition(reading: Reading, mention: NumberMention) -> bool:
+    """Return True for a number set off by commas after a name: "Lena Moss, 49, ..."."""
+    doc = reading.doc
+    return (mention.start > 0 and doc[mention.start - 1].text == ","
+            and (mention.end >= len(doc) or doc[mention.end].text in ",;"))
+
+
 def _qualified(reading: Reading, sent: int, index: int, claim: Claim,
                phrase: tuple[int, int]) -> bool:
     """Return True when a claim's qualifier is bound to the number phrase, or it has none.
@@ -183,7 +199,7 @@ def _qualified(reading: Reading, sent: int, index: int, claim: Claim,
         if any(doc[j].text in ";:" or doc[j].norm_ in ("while", "whereas", "but")
                for j in range(a, b)):
             continue
-        if any(a <= m.start < b for m in mentions):
+        if any(a <= m.start < b and not _apposition(reading, m) for m in mentions):
             continue
         if any(doc[j].text[:1].isupper() and doc[j].is_alpha and j != first
                and not any(x[0] <= j < x[1] for x in reading.spans(
@@ -211,8 +227,9 @@ def check_quantity(claim: Claim, index: int, reading: Reading) -> list[Finding]:
             if form == "before" and _coordinated(reading, counted):
                 continue
             phrase = cover((mention.start, mention.end), counted)
-            if not _qualified(reading, sent, index, claim, phrase):
-                continue
+            # A qualifier decides only contradictions: the claimed number said of
+            # the article's subject supports, but a differing one must be bound.
+            qualified = _qualified(reading, sent, index, claim, phrase)
             context = nearest(phrase, spans, len(reading.doc))
             actual, is_request = kinds[context]
             core = cover(phrase, context)
@@ -227,12 +244,14 @@ def check_quantity(claim: Claim, index: int, reading: Reading) -> list[Finding]:
             negated = negation(reading, sent, context, own)
             hedged = hedge(reading, sent, core, own)
             if negated is not None:
-                if why_not_proof(reading, sent, mention, counted, context, form) is not None:
+                if why_not_proof(reading, sent, mention, counted, context, form,
+                                 qualified) is not None:
                     continue
                 verdict = Verdict.CONTRADICTED
                 reason = f"'{reading.text(*negated)}' negates: {said}"
             elif match is Match.DIFFERENT:
-                unproven = why_not_proof(reading, sent, mention, counted, context, form)
+                unproven = why_not_proof(reading, sent, mention, counted, context, form,
+                                         qualified)
                 if unproven is not None:
                     continue  # a number of something else: not evidence either way
                 verdict, reason = Verdict.CONTRADICTED, f"{said} ≠ {claim.count}"
@@ -261,15 +280,14 @@ def _elliptical(claim: Claim, index: int, reading: Reading,
     within two words after a context word (or its qualifier), with nothing after it
     but punctuation. Such a reading may support or hedge; it never contradicts.
     """
-    if found:
-        return []
+    decided = {f.evidence for f in found}
     counted_key = slot_key(index, "counted")
     near = set()
     for sent in reading.sentences_with(counted_key):
         near.update((sent, sent + 1))
     doc, out = reading.doc, []
     for sent in sorted(near):
-        if sent >= len(reading.sents):
+        if sent >= len(reading.sents) or reading.evidence(sent) in decided:
             continue
         anchors = reading.spans(slot_key(index, "context"), sent) + reading.spans(
             slot_key(index, "qualifier"), sent)
@@ -281,8 +299,6 @@ def _elliptical(claim: Claim, index: int, reading: Reading,
                     0 <= mention.start - a[1] <= 2 and a[1] <= mention.start for a in anchors):
                 continue
             if mention.compare(claim.count) is Match.DIFFERENT:
-                continue
-            if not _qualified(reading, sent, index, claim, (mention.start, mention.end)):
                 continue
             if elsewhen(reading, sent, (mention.start, mention.end), claim.as_of):
                 continue
