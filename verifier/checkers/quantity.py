@@ -127,6 +127,11 @@ _LINKS = frozenset({"of", "at", "was", "is", "were", "are", "stood", "stands", "
                     "rose", "risen", "climbed", "to", "hit", "now", "has", "had", "been",
                     "totalled", "totaled", "made", "up", ":", "-", "—", "–", "put"})
 LINK_REACH = 3
+# An elliptical count ("the Greens 17", "took 41") is read when the counted noun was said
+# in this sentence or up to this many sentences before, and the number stands at most
+# ELLIPSIS_REACH words after a context word or qualifier.
+ELLIPSIS_SENTENCES = 2
+ELLIPSIS_REACH = 4
 # Determiners allowed in a partitive: "14 of the dead", "9 of his schoolmates".
 _PARTITIVE_DETERMINERS = frozenset({"the", "his", "her", "their", "its", "our", "those",
                                     "these"})
@@ -284,19 +289,23 @@ def _elliptical(claim: Claim, index: int, reading: Reading,
     counted_key = slot_key(index, "counted")
     near = set()
     for sent in reading.sentences_with(counted_key):
-        near.update((sent, sent + 1))
+        near.update(range(sent, sent + ELLIPSIS_SENTENCES + 1))
     doc, out = reading.doc, []
     for sent in sorted(near):
         if sent >= len(reading.sents) or reading.evidence(sent) in decided:
             continue
         anchors = reading.spans(slot_key(index, "context"), sent) + reading.spans(
             slot_key(index, "qualifier"), sent)
+        numbers = reading.numbers.get(sent, [])
         for mention in reading.numbers.get(sent, []):
             end = mention.end
             if end < len(doc) and not (doc[end].is_punct or doc[end].norm_ in ("and", "in")):
                 continue
             if mention.vague or mention.unit is not None or not any(
-                    0 <= mention.start - a[1] <= 2 and a[1] <= mention.start for a in anchors):
+                    0 <= mention.start - a[1] <= ELLIPSIS_REACH
+                    and _joined(reading, a[1], mention.start)
+                    and not any(a[1] <= o.start < mention.start for o in numbers)
+                    for a in anchors):
                 continue
             if mention.compare(claim.count) is Match.DIFFERENT:
                 continue
