@@ -93,7 +93,8 @@ def claim_key(claim: Claim) -> str:
     """Return the cache key of a claim: its fields, not where it stands in its file."""
     fields = [claim.id, claim.text, claim.kind.value, claim.slots,
               claim.entity.names if claim.entity else None,
-              (claim.count.low, claim.count.high) if claim.count else None, claim.window,
+              (claim.count.low, claim.count.high, claim.count.about) if claim.count else None,
+              claim.window,
               claim.as_of.isoformat() if claim.as_of else None]
     return hashlib.sha256(json.dumps(fields, default=list).encode()).hexdigest()
 

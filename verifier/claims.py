@@ -56,6 +56,9 @@ def _count(value: float | dict | None, where: str, doc: YamlDocument, path) -> C
         return None
     if isinstance(value, int | float):
         return Count(value, value)
+    if "about" in value:
+        # As the number reader reads "about N": within 10% either way.
+        return Count(value["about"] * 0.9, value["about"] * 1.1, about=True)
     if "max" not in value:
         return Count(value["min"], math.inf)  # "at least N"
     if value["min"] > value["max"]:

@@ -78,8 +78,11 @@ class Count:
 
     low: float
     high: float
+    about: bool = False  # "about 9,000": an approximate figure in the text also commits to it
 
     def __str__(self) -> str:
+        if self.about:
+            return f"about {number_text((self.low + self.high) / 2)}"
         if self.high == math.inf:
             return f"at least {number_text(self.low)}"
         if self.low == self.high:

@@ -39,7 +39,8 @@ _DIGITS = re.compile(r"^\d{1,3}(,\d{3})+$|^\d+$")
 _DECIMAL = re.compile(r"^\d+\.\d+$")
 _THOUSANDS_GROUP = re.compile(r"^\d{3}$")
 _SCALE_VALUES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000,
-                 "billion": 1_000_000_000, "bn": 1_000_000_000, "m": 1_000_000}
+                 "billion": 1_000_000_000, "bn": 1_000_000_000, "m": 1_000_000,
+                 "mln": 1_000_000, "bln": 1_000_000_000, "k": 1_000}
 _PERCENT = frozenset({"%", "percent", "per"})
 # Vague amounts: the plural of a scale word, read as an interval.
 _VAGUE = {"dozens": (24, 199), "scores": (40, 199), "hundreds": (200, 1_999),
@@ -95,6 +96,13 @@ class NumberMention:
         """
         if self.high < count.low or self.low > count.high:
             return Match.DIFFERENT
+        if count.about:
+            # An approximate claim ("about 9,000") is met by any figure near it that
+            # does not claim more precision than "about" allows.
+            middle = (count.low + count.high) / 2
+            near = self.low <= middle <= self.high if self.approx else (
+                count.low <= self.low and self.high <= count.high)
+            return Match.EQUAL if near and not self.vague else Match.COMPATIBLE
         if self.approx is None and count.low <= self.low and self.high <= count.high:
             return Match.EQUAL
         return Match.COMPATIBLE

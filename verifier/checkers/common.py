@@ -59,24 +59,30 @@ def polar_terms(reading: Reading, sent: int, positive_key: str, negative_key: st
             and not earlier(reading, sent, t[0])]
 
 
-EARLIER_REACH = 4  # "who had been free on bail": the cue this close before the term
+EARLIER_REACH = 4  # "who had been free on bail": the past perfect this close before the term
+BEFORE_REACH = 8   # "who before the verdict was located under bail"
+_BEFORE_OBJECTS = frozenset({"the", "his", "her", "its", "their", "a", "an", "being", "this",
+                             "that"})
 
 
 def earlier(reading: Reading, sent: int, span: tuple[int, int]) -> bool:
     """Return True when a term is set before the narrative's time.
 
-    The past perfect ("had been free on bail", "had walked free") and "before the
-    verdict/trial/ruling" place a state at an earlier moment, which neither supports
-    nor contradicts what holds now.
+    The past perfect ("had been free on bail", "had walked free"), "before the
+    verdict" and "until" in the same clause place a state at an earlier
+    moment, which neither supports nor contradicts what holds now.
     """
     doc = reading.doc
-    first = max(reading.sents[sent].start, span[0] - EARLIER_REACH)
-    words = [doc[j].norm_ for j in range(first, span[0])]
-    for j, word in enumerate(words):
-        if word == "had" and j + 1 < len(words) and (
-                words[j + 1] == "been" or words[j + 1].endswith("ed")):
-            return True
-        if word in ("before", "previously", "formerly", "until") and j + 1 < len(words):
+    start = reading.sents[sent].start
+    for j in range(span[0] - 1, max(start, span[0] - BEFORE_REACH) - 1, -1):
+        if reading.punct[j]:
+            break
+        word = doc[j].norm_
+        if word == "until" or (word == "before" and j + 1 < span[0]
+                                and doc[j + 1].norm_ in _BEFORE_OBJECTS):
+            return True  # "until her arrest", "before the verdict" (not "before declared")
+        if span[0] - j <= EARLIER_REACH and word == "had" and j + 1 < span[0] and (
+                doc[j + 1].norm_ == "been" or doc[j + 1].norm_.endswith("ed")):
             return True
     return False
 

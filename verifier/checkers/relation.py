@@ -1,4 +1,8 @@
-"""Relation claims: a subject does something (predicate) to an object."""
+"""Relation claims: a subject does something (predicate) to an object.
+
+A claim names a predicate and an object, a subject, or both ("Vell's lawyers ...
+will appeal" needs no object).
+"""
 
 from __future__ import annotations
 
@@ -18,7 +22,8 @@ def check_relation(claim: Claim, index: int, reading: Reading) -> list[Finding]:
     """
     window = claim.window or DEFAULT_WINDOW
     findings = []
-    if not reading.has(slot_key(index, "object")) or (
+    has_object = bool(claim.terms("object"))
+    if (has_object and not reading.has(slot_key(index, "object"))) or (
             claim.entity and not reading.has(slot_key(index, "name"))):
         return findings  # the object, or the named subject, is not in the article
     predicate_key, opposite_key = slot_key(index, "predicate"), slot_key(index, "opposite")
@@ -27,13 +32,13 @@ def check_relation(claim: Claim, index: int, reading: Reading) -> list[Finding]:
     for sent in sentences:
         objects = reading.spans(slot_key(index, "object"), sent)
         subjects = reading.referring(index, sent) if claim.entity else []
-        if not objects or (claim.entity and not subjects):
+        if (has_object and not objects) or (claim.entity and not subjects):
             continue
         best = None
         for term, positive in polar_terms(reading, sent, predicate_key, opposite_key,
                                           claim.as_of):
             obj = nearest(term, [o for o in objects if not overlaps(o, term)], window)
-            if obj is None:
+            if has_object and obj is None:
                 continue
             subject = None
             if claim.entity:
@@ -42,8 +47,8 @@ def check_relation(claim: Claim, index: int, reading: Reading) -> list[Finding]:
                 subject = nearest(term, near, len(reading.doc))
             if claim.entity and subject is None:
                 continue
-            parts = [term, obj] + ([subject] if subject else [])
-            spread = gap(term, obj) + (gap(term, subject) - attribution_aside(
+            parts = [term] + ([obj] if obj else []) + ([subject] if subject else [])
+            spread = (gap(term, obj) if obj else 0) + (gap(term, subject) - attribution_aside(
                 reading, term, subject) if subject else 0)
             if best is None or spread < best[0]:
                 best = (spread, term, positive, parts)
