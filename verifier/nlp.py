@@ -40,6 +40,10 @@ def fold(text: str) -> str:
     return folded
 
 
+# Plural endings of names of peoples and members, for words the lemma table lacks.
+_MEMBER_PLURALS = ("ians", "ans", "eans", "ites", "ers", "ists")
+
+
 class Lemmas:
     """Look up lemmas of folded words in the spacy-lookups-data English table."""
 
@@ -48,10 +52,18 @@ class Lemmas:
         self._cache: dict[str, str] = {}
 
     def __call__(self, word: str) -> str:
-        """Return the lemma of a folded word (the word itself when the table has none)."""
+        """Return the lemma of a folded word (the word itself when the table has none).
+
+        The table lists few plurals of names of peoples and members ("Russians",
+        "Belarusians", "Haldenians", "Londoners"): those missing from it lose their
+        plural "s" by rule, so a term "Russian" matches "Russians" as the README says.
+        """
         lemma = self._cache.get(word)
         if lemma is None:
-            lemma = fold(self._table.get(word, word))
+            lemma = self._table.get(word)
+            if lemma is None and len(word) > 4 and word.endswith(_MEMBER_PLURALS):
+                lemma = word[:-1]
+            lemma = fold(lemma or word)
             self._cache[word] = lemma
         return lemma
 
