@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from functools import cache
 
 import yaml
@@ -20,12 +21,15 @@ def _verifier(claim_yaml: str) -> Verifier:
     return Verifier(claim_file.claims)
 
 
-def claim_text(*claims: dict) -> str:
-    """Return a claim file holding the given claim mappings."""
-    return yaml.safe_dump({**HEADER, "claims": list(claims)}, sort_keys=False,
+def claim_text(*claims: dict, anchors: tuple[str, ...] = ()) -> str:
+    """Return a claim file holding the given claim mappings (and the event's anchors)."""
+    header = {**HEADER, "anchors": list(anchors)} if anchors else HEADER
+    return yaml.safe_dump({**header, "claims": list(claims)}, sort_keys=False,
                           allow_unicode=True)
 
 
-def check(claim: dict, text: str) -> Result:
-    """Check one claim against one article text and return its result."""
-    return _verifier(claim_text(claim)).check(Article(source="test", body=text))[0]
+def check(claim: dict, text: str, date: dt.date | None = None,
+          anchors: tuple[str, ...] = ()) -> Result:
+    """Check one claim against one article text (dated `date`) and return its result."""
+    verifier = _verifier(claim_text(claim, anchors=anchors))
+    return verifier.check(Article(source="test", body=text, date=date))[0]

@@ -254,6 +254,14 @@ def _message(error: jsonschema.ValidationError) -> str:
     if error.validator in ("anyOf", "oneOf") and error.context:
         keys = sorted({repr(e.validator_value[0]) for e in error.context})
         return f"needs one of the keys {', '.join(keys)}; add one"
+    if error.validator == "type" and isinstance(value, bool) and "string" in (
+            [rule] if isinstance(rule, str) else rule):
+        word = "yes/no/on/off/true/false"
+        return f"{str(value).lower()} is not a string: YAML reads {word} as true or false; quote it"
+    if error.validator == "type" and isinstance(value, list) and len(value) == 2 and all(
+            isinstance(v, int | float) and not isinstance(v, bool) for v in value):
+        return (f"{_shown(value)} is a list; for a range write {{min: {value[0]}, "
+                f"max: {value[1]}}}")
     if error.validator == "type":
         wanted = [rule] if isinstance(rule, str) else list(rule)
         names = " or ".join(_TYPE_NAMES.get(t, t) for t in wanted)

@@ -147,8 +147,8 @@ def _single(doc: Doc, i: int) -> tuple[int, tuple[float, ...]] | None:
         return i + 1, (int(ranged[1].replace(",", "")), int(ranged[2].replace(",", "")))
     words: list[str] = []
     j = i
-    if norm == "a" and i + 1 < len(doc) and doc[i + 1].norm_ in _SCALES:
-        words, j = ["one"], i + 1  # "a hundred and twelve"
+    if norm in ("a", "one") and i + 1 < len(doc) and doc[i + 1].norm_ in _SCALES:
+        words, j = ["one"], i + 1  # "a hundred and twelve", "one thousand three hundred"
     elif norm not in _NUMBER_WORDS or norm in _SCALES:
         return None  # a bare "million" is not a number: "1.8 million" is read above
     while j < len(doc) and (doc[j].norm_ in _NUMBER_WORDS
@@ -222,7 +222,8 @@ def find_numbers(doc: Doc, start: int = 0, end: int | None = None,
                                        vague=True))
             done = i + 1
             continue
-        if norm in ("one", "single", "lone", "sole", "only"):
+        if norm in ("one", "single", "lone", "sole", "only") and not (
+                norm == "one" and i + 1 < end and doc[i + 1].norm_ in _NUMBER_WORDS):
             one = _one(doc, i, start)
             if one is not None:
                 found.append(one)

@@ -57,8 +57,8 @@ def test_cli_bad_claim_file_exits_2_with_one_line_and_keeps_the_good_ones(projec
     done = run("check", "--format", "json", "--output", "out.json", cwd=project)
     assert done.returncode == 2
     assert done.stderr.splitlines()[0].startswith(
-        "error: claims/bad.claims.yaml:8: claims[0].count: 'fifty' is not a whole number; "
-        "write a whole number")
+        "error: claims/bad.claims.yaml:8: claims[0].count: 'fifty' is not a number; "
+        "write a number")
     assert "Traceback" not in done.stderr
     assert len(json.loads((project / "out.json").read_text())["results"]) >= 85
 

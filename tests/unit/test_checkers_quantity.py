@@ -81,3 +81,85 @@ def test_quantity_other_times_are_background(text):
 ])
 def test_quantity_subsets_and_framed_numbers_are_not_the_total(text, verdict):
     assert check(RELEASED_52, text).verdict == verdict
+
+
+DEATHS = {"id": "deaths-112", "claim": "The earthquake killed 112 people.", "kind": "quantity",
+          "count": 112, "counted": ["people", "passenger", "dead", "toll"],
+          "context": ["@casualty"]}
+
+
+@pytest.mark.parametrize("text,verdict", [
+    # binding forms that support
+    ("The quake killed 112 people.", "supported"),
+    ("The death toll stood at 112 on Saturday.", "supported"),        # linked
+    ("A toll of 112 was confirmed.", "supported"),                    # linked with "of"
+    ("A hundred and twelve people are dead.", "supported"),
+    ("The dead numbered 300, then 112 people were confirmed killed.", "supported"),
+    # parts and wholes of a partitive never contradict
+    ("Of the 190 passengers aboard, 187 of the 190 people died.", "silent"),
+    ("Nine of the dead were students.", "silent"),
+    # coordination: the number counts a combined group
+    ("The crash killed 180 passengers and crew.", "silent"),
+    # remainders, other groups, changes
+    ("Another 12 people died in hospital.", "silent"),
+    ("Twenty more people died overnight.", "silent"),
+    ("The toll rose, and 30 people remain missing after the quake killed many.", "silent"),
+    # vague amounts may hedge or stay silent, never contradict
+    ("Dozens of people were killed.", "hedged"),
+    ("The quake killed hundreds of people.", "silent"),
+    # a number far from the event word, or another number closer to it
+    ("Some 98 people were evacuated from the town long before anyone was killed.", "silent"),
+    # a differing number bound unambiguously contradicts
+    ("The quake killed 98 people.", "contradicted"),
+    # the claimed number stated anywhere outweighs earlier figures
+    ("Early reports said the quake killed 40 people. The quake killed 112 people.",
+     "supported"),
+])
+def test_quantity_binding_cases(text, verdict):
+    assert check(DEATHS, text).verdict == verdict
+
+
+SEATS = {"id": "sd-64", "claim": "The Social Democrats won 64 seats.", "kind": "quantity",
+         "count": 64, "counted": ["seat"], "context": ["@election_result"],
+         "qualifier": ["Social Democrats"]}
+
+
+@pytest.mark.parametrize("text,verdict", [
+    ("The Social Democrats won 64 seats.", "supported"),
+    ("The Social Democrats won 60 seats.", "contradicted"),
+    # the number belongs to someone else: no contradiction
+    ("The Social Democrats did well, while the Greens won 17 seats.", "silent"),
+    ("The Conservatives won 41 seats and the Social Democrats came first.", "silent"),
+    ("The Social Democrats gained 17 seats.", "silent"),              # a change
+    # elliptical counts support, never contradict
+    ("Results by seats: Social Democrats 64, Conservatives 41, Greens 17.", "supported"),
+    ("Results by seats: Social Democrats 60, Conservatives 41, Greens 17.", "silent"),
+    # the claimed number said without the qualifier still supports
+    ("The party won 64 seats, its best result.", "supported"),
+])
+def test_quantity_qualifier_binds_a_number_to_whom_it_belongs(text, verdict):
+    assert check(SEATS, text).verdict == verdict
+
+
+def test_quantity_percentages_count_only_percent_terms():
+    turnout = {"id": "t", "claim": "Turnout was 71 percent.", "kind": "quantity",
+               "count": 71, "counted": ["percent", "%"], "context": ["turnout"]}
+    assert check(turnout, "Turnout was 71 percent.").verdict == "supported"
+    assert check(turnout, "Turnout was 71%.").verdict == "supported"
+    assert check(turnout, "Turnout was 64 percent.").verdict == "contradicted"
+    voters = {**turnout, "counted": ["voter"]}
+    assert check(voters, "Turnout: 40 percent of voters stayed home.").verdict == "silent"
+
+
+def test_quantity_approximate_claims():
+    homeless = {"id": "h", "claim": "About 9,000 people were left homeless.", "kind": "quantity",
+                "count": {"about": 9000}, "counted": ["people"], "context": ["homeless"]}
+    assert check(homeless, "Some 9,000 people were left homeless.").verdict == "supported"
+    assert check(homeless, "Thousands of people were left homeless.").verdict == "hedged"
+    assert check(homeless, "About 2,000 people were left homeless.").verdict == "contradicted"
+
+
+def test_quantity_at_least_claims():
+    at_least = {**DEATHS, "count": {"min": 100}}
+    assert check(at_least, "The quake killed 112 people.").verdict == "supported"
+    assert check(at_least, "The quake killed 98 people.").verdict == "contradicted"

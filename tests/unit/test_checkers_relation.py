@@ -78,3 +78,17 @@ def test_relation_attribution_aside_does_not_separate_subject_and_verb():
     assert check(RELIEF, text).verdict == "supported"
     far = "Washington said that after long and difficult talks in Minsk it would lift sanctions."
     assert check(RELIEF, far + " Belavia welcomed it.").verdict == "silent"
+
+
+APPEAL = {"id": "appeal", "claim": "Vell's lawyers said they would appeal.", "kind": "relation",
+          "subject": {"name": "Dorian Vell", "aliases": ["Vell", "lawyer", "defence"]},
+          "predicate": ["appeal"], "opposite": ["accept the verdict"]}
+
+
+@pytest.mark.parametrize("text,verdict", [
+    ("Dorian Vell was sentenced. His lawyers said they will appeal.", "supported"),
+    ("Dorian Vell was sentenced. His defence said it would not appeal.", "contradicted"),
+    ("Dorian Vell was sentenced. Prosecutors may appeal.", "silent"),
+])
+def test_relation_without_object_needs_its_subject(text, verdict):
+    assert check(APPEAL, text).verdict == verdict

@@ -48,3 +48,22 @@ def test_status_surname_alone_is_not_enough():
 ])
 def test_status_among_them_refers_back_to_the_previous_group(text, verdict):
     assert check(HELD, text).verdict == verdict
+
+
+VELL = {"id": "vell-held", "claim": "Vell was taken into custody and remains held.",
+        "kind": "status", "entity": {"name": "Dorian Vell", "aliases": ["Vell"]},
+        "state": ["@custody", "taken into custody"], "opposite": ["@release", "bail", "free"]}
+
+
+@pytest.mark.parametrize("text,verdict", [
+    # a state set before the narrative's time decides nothing
+    ("Dorian Vell, who had been free on bail, was taken into custody.", "supported"),
+    ("Dorian Vell, who before the verdict was under bail, was taken into custody.",
+     "supported"),
+    ("Dorian Vell had been free on bail throughout the trial.", "silent"),
+    # the present state still decides
+    ("Dorian Vell walked free on bail after the verdict.", "contradicted"),
+    ("Dorian Vell was taken into custody.", "supported"),
+])
+def test_status_earlier_states_do_not_decide(text, verdict):
+    assert check(VELL, text).verdict == verdict

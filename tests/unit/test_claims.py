@@ -1,5 +1,6 @@
 """Claim files: loading, defaults, lexicon references and errors with file and line."""
 
+import math
 from pathlib import Path
 
 import pytest
@@ -46,7 +47,7 @@ def _errors(text: str) -> list[str]:
 
 @pytest.mark.parametrize("edit,expected", [
     (("count: 52", "count: fifty"),
-     "x.claims.yaml:8: claims[0].count: 'fifty' is not a whole number"),
+     "x.claims.yaml:8: claims[0].count: 'fifty' is not a number"),
     (("kind: status", "kind: opinion"),
      "x.claims.yaml:13: claims[1].kind: 'opinion' is not one of"),
     (("aliases:", "ailases:"),
@@ -119,3 +120,32 @@ def test_claims_links_outside_the_claims_folder_are_refused(tmp_path: Path):
     assert files == []
     assert str(problems[0]) == (f"{folder / 'link.claims.yaml'}: links outside {folder}; "
                                 "refusing to read it (copy the claim file into the folder)")
+
+
+@pytest.mark.parametrize("depth,refused", [(10, False), (63, False), (64, True), (5000, True)])
+def test_claims_nesting_is_measured_before_any_parser(depth, refused):
+    from verifier.loader import MAX_DEPTH, nesting_depth, parse_yaml
+    text = "x: " + "[" * depth + "]" * depth + "\n"
+    assert (nesting_depth(text) > MAX_DEPTH) is refused
+    _, problems = parse_yaml(text, "deep.yaml")
+    assert any("levels deep" in str(p) for p in problems) is refused
+
+
+def test_claims_file_anchors_reach_every_claim():
+    text = GOOD.replace("as_of: 2025-09-11", "as_of: 2025-09-11\nanchors: [Minsk, Belarus]")
+    claim_file, problems = parse_claim_file(text, "x.claims.yaml")
+    assert not problems
+    assert all(c.terms("anchors") == ("Minsk", "Belarus") for c in claim_file.claims)
+
+
+@pytest.mark.parametrize("count,low,high,about", [
+    ("52", 52, 52, False), ("6.8", 6.8, 6.8, False), ("{min: 100}", 100, math.inf, False),
+    ("{about: 9000}", 8100, 9900, True), ("{min: 10, max: 20}", 10, 20, False),
+])
+def test_claims_count_forms(count, low, high, about):
+    claim_file, problems = parse_claim_file(GOOD.replace("count: 52", f"count: {count}"),
+                                            "x.claims.yaml")
+    assert not problems
+    got = claim_file.claims[0].count
+    assert (got.low, got.high, got.about) == (pytest.approx(low), high if high == math.inf
+                                              else pytest.approx(high), about)

@@ -32,3 +32,19 @@ def test_nlp_paragraph_breaks_make_no_empty_sentences():
     doc = build_pipeline()("First paragraph ends here.\n\nSecond one starts.\n\nThird.")
     assert [s.text.strip() for s in doc.sents] == [
         "First paragraph ends here.", "Second one starts.", "Third."]
+
+
+@pytest.mark.parametrize("plural,singular", [
+    ("russians", "russian"), ("americans", "american"), ("belarusians", "belarusian"),
+    ("londoners", "londoner"),
+    # common nouns keep the table's lemma
+    ("others", "other"), ("seats", "seat"),
+])
+def test_nlp_plural_names_of_peoples_lose_their_s(plural, singular):
+    from verifier.nlp import lemmas
+    assert lemmas()(plural) == singular
+
+
+def test_nlp_dash_glued_between_words_splits_them():
+    doc = build_pipeline()("aboard—170 people, 52–53 freed, Belarus-based")
+    assert [t.text for t in doc][:4] == ["aboard", "—", "170", "people"]

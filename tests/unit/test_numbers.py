@@ -35,10 +35,14 @@ def test_numbers_read(text, values, low, high, approx):
     assert mention.low == pytest.approx(low) and mention.high == pytest.approx(high)
 
 
-@pytest.mark.parametrize("text", ["It covers 4% of them.", "One released prisoner stayed.",
-                                  "It covers 4 percent of them."])
-def test_numbers_ignored(text):
-    assert _numbers(text) == []
+@pytest.mark.parametrize("text,unit,vague", [
+    ("It covers 4% of them.", "percent", False),
+    ("It covers 4 percent of them.", "percent", False),
+    ("One released prisoner stayed.", None, True),  # "one" may count; it never contradicts
+])
+def test_numbers_units_and_vague_counts_are_marked(text, unit, vague):
+    (mention,) = _numbers(text)
+    assert (mention.unit, mention.vague) == (unit, vague)
 
 
 @pytest.mark.parametrize("text,count,match", [
@@ -54,3 +58,62 @@ def test_numbers_ignored(text):
 def test_numbers_compare_with_a_claimed_count(text, count, match):
     (mention,) = _numbers(text)
     assert mention.compare(count) is match
+
+
+@pytest.mark.parametrize("text,low,high", [
+    ("A magnitude 6.8 earthquake struck.", 6.8, 6.8),
+    ("He took 1.8 million euros in bribes.", 1_800_000, 1_800_000),
+    ("He took 1.8 mln euro in bribes.", 1_800_000, 1_800_000),
+    ("Some 180 thousand persons took part.", 162_000, 198_000),
+    ("About 9 000 persons need shelter.", 8_100, 9_900),  # spaced thousands
+    ("A hundred and twelve people are dead.", 112, 112),
+    ("It cost a million dollars.", 1_000_000, 1_000_000),
+    ("There were 170 people aboard—170 of them passengers.", 170, 170),  # em dash glued
+])
+def test_numbers_decimals_scales_and_spaced_thousands(text, low, high):
+    first = _numbers(text)[0]
+    assert (first.low, first.high) == pytest.approx((low, high))
+
+
+@pytest.mark.parametrize("text", [
+    "They paid million euros.",      # a bare scale word is not a number
+    "One of them was freed.",        # "one of" is a part, not a count
+    "No one was hurt.",
+])
+def test_numbers_words_that_are_not_counts(text):
+    assert [m for m in _numbers(text) if not m.vague] == []
+    assert all(m.text.lower() != "one" for m in _numbers(text) if "one of" in text.lower())
+
+
+@pytest.mark.parametrize("text,low,high", [
+    ("Dozens were killed.", 24, 199),
+    ("Hundreds were evacuated.", 200, 1_999),
+    ("The sole survivor was found.", 1, 1),
+    ("A single survivor was found.", 1, 1),
+])
+def test_numbers_vague_amounts_are_intervals_that_never_contradict(text, low, high):
+    mention = _numbers(text)[0]
+    assert mention.vague and (mention.low, mention.high) == (low, high)
+
+
+def test_numbers_percentages_keep_their_unit():
+    mentions = _numbers("Turnout was 71 percent, or 71% and 40 per cent elsewhere.")
+    assert [(m.low, m.unit) for m in mentions] == [(71, "percent"), (71, "percent"),
+                                                    (40, "percent")]
+
+
+def test_numbers_age_then_count_is_not_a_descending_range():
+    assert [m.low for m in _numbers("Lena Moss, 49 - three years, suspended.")] == [49, 3]
+
+
+@pytest.mark.parametrize("text,match", [
+    ("about 9,000 people", Match.EQUAL),
+    ("some 9,000 people", Match.EQUAL),
+    ("9,000 people", Match.EQUAL),
+    ("8,800 people", Match.EQUAL),
+    ("thousands of people", Match.COMPATIBLE),
+    ("about 5,000 people", Match.DIFFERENT),
+])
+def test_numbers_approximate_claims_accept_approximate_figures(text, match):
+    claimed = Count(8_100, 9_900, about=True)
+    assert _numbers(text)[0].compare(claimed) is match

@@ -72,3 +72,16 @@ def test_scope_causal_marker_introduces_a_request():
 def test_scope_dates_of_other_times(text, target, moved):
     reading = READER.read(text)
     assert elsewhen(reading, 0, _span(reading, target), AS_OF) == moved
+
+
+@pytest.mark.parametrize("text,hedged", [
+    ("On 14 May the dam was inspected and found undamaged.", False),
+    ("The quake struck in May, and the dam was found undamaged.", False),
+    ("May 14: the dam was found undamaged.", False),
+    ("The dam may have been damaged.", True),
+])
+def test_scope_the_month_may_is_not_a_hedge(text, hedged):
+    from tests.helpers import check
+    claim = {"id": "dam", "claim": "The dam was not damaged.", "kind": "relation",
+             "predicate": ["undamaged", "damage"], "object": ["dam"]}
+    assert (check(claim, text).verdict == "hedged") is hedged

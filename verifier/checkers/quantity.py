@@ -74,9 +74,11 @@ def why_not_proof(reading: Reading, sent: int, mention: NumberMention, counted: 
     before = doc[mention.start - 1].norm_ if mention.start > 0 else ""
     after = doc[mention.end].norm_ if mention.end < len(doc) else ""
     two_before = doc[mention.start - 2].norm_ if mention.start > 1 else ""
-    if form == "partitive" or after == "of" or before in ("of", "but") or (
-            two_before in ("out", "of") and before in ("of", "the", "its", "their")):
+    if form == "partitive" or after == "of" or before == "but" or _whole(reading, sent, mention):
         return f"'{mention.text}' is a part or a whole of a partitive"
+    if any(doc[j].norm_ in ("more", "other", "additional", "further", "extra")
+           for j in range(mention.end, counted[0])):
+        return "another group ('more', 'other' before the counted noun)"
     if before in _OTHER_BEFORE or two_before in ("another", "further", "other"):
         return f"'{before}' makes '{mention.text}' another group"
     lemma_before = doc[mention.start - 1].lemma_ if mention.start > 0 else ""
@@ -109,6 +111,19 @@ _CLAUSE_WORDS = frozenset({"was", "were", "is", "are", "be", "been", "has", "hav
                            "the", "a", "an", "their", "they", "it", "he", "she", "we",
                            "its", "his", "her", "not", "still", "in", "on", "at", "to",
                            "for", "with", "from", "by"})
+
+
+def _whole(reading: Reading, sent: int, mention: NumberMention) -> bool:
+    """Return True for the whole of a partitive: "187 of the 190", "out of 52"."""
+    doc, start = reading.doc, mention.start
+    of = start - 1 if start > 0 and doc[start - 1].norm_ == "of" else (
+        start - 2 if start > 1 and doc[start - 2].norm_ == "of"
+        and doc[start - 1].norm_ in ("the", "its", "their", "all") else None)
+    if of is None:
+        return False
+    if of > 0 and doc[of - 1].norm_ == "out":
+        return True
+    return any(0 <= of - m.end <= 1 for m in reading.numbers.get(sent, []))
 
 
 def _coordinated(reading: Reading, counted: tuple[int, int]) -> bool:

@@ -1,0 +1,55 @@
+"""Contradiction needs proof: dates, event anchors, live-blog clock times, other events."""
+
+import datetime as dt
+
+import pytest
+
+from tests.helpers import check
+
+DEATHS = {"id": "deaths-112", "claim": "The earthquake killed 112 people.", "kind": "quantity",
+          "count": 112, "counted": ["people", "dead"], "context": ["@casualty"]}
+ANCHORS = ("Ardelan", "Molvar")
+AS_OF = dt.date(2025, 9, 11)  # tests/helpers.py HEADER
+
+
+@pytest.mark.parametrize("text,verdict", [
+    # the event named in the sentence, or in the one before with nothing else named
+    ("The Ardelan earthquake killed 98 people.", "contradicted"),
+    ("The quake hit Ardelan at dawn. It killed 98 people.", "contradicted"),
+    # another event: no anchor near, or another place named
+    ("The Ardelan quake was deadly. Far away, floods in Sarn killed 98 people.", "silent"),
+    # a live blog's entry opening with a clock time is a figure of that moment
+    ("Ardelan update.\n\n14:05 - The toll in Ardelan rises: 98 people dead.", "silent"),
+    ("Ardelan update.\n\nBy noon, the Ardelan quake had killed 98 people.", "silent"),
+    # support needs no anchor in the sentence, only somewhere in the article
+    ("Ardelan is mourning. The quake killed 112 people.", "supported"),
+    # an article that never names the event says nothing about it
+    ("The quake killed 112 people.", "silent"),
+    ("The quake killed 98 people.", "silent"),
+])
+def test_proof_anchors_and_clock_times(text, verdict):
+    assert check(DEATHS, text, anchors=ANCHORS).verdict == verdict
+
+
+@pytest.mark.parametrize("days,verdict", [
+    (0, "contradicted"), (7, "contradicted"),   # within a week: the same moment
+    (8, "silent"), (60, "silent"),              # a follow-up may report a later change
+])
+def test_proof_later_articles_do_not_contradict(days, verdict):
+    text = "The Ardelan earthquake killed 114 people."
+    assert check(DEATHS, text, date=AS_OF + dt.timedelta(days=days),
+                 anchors=ANCHORS).verdict == verdict
+
+
+def test_proof_later_articles_still_support():
+    text = "The Ardelan earthquake killed 112 people."
+    assert check(DEATHS, text, date=AS_OF + dt.timedelta(days=60),
+                 anchors=ANCHORS).verdict == "supported"
+
+
+def test_proof_quotes_are_exempt_from_anchors():
+    quote = {"id": "q", "claim": "Vidal said the unions would not back down.", "kind": "quote",
+             "speaker": "Anna Vidal", "phrase": ["not back down"]}
+    text = ("Ardelan is far away. Union leader Piet Mols said: \"We will not back down.\" "
+            "Anna Vidal was not there.")
+    assert check(quote, text, anchors=ANCHORS).verdict in ("contradicted", "hedged")
