@@ -98,8 +98,8 @@ def _other_name(reading: Reading, sent: int, own: set[int]) -> str | None:
     """Return a proper name in a sentence that is none of the claim's own words, if any."""
     span = reading.sents[sent]
     for token in reading.doc[span.start + 1:span.end]:
-        if token.i not in own and (token.is_alpha and token.text[:1].isupper() and not token.is_sent_start
-                and token.norm_ not in _NOT_NAMES
+        if (token.i not in own and token.is_alpha and token.text[:1].isupper()
+                and not token.is_sent_start and token.norm_ not in _NOT_NAMES
                 and reading.doc[token.i - 1].text not in ('"', "“", "‘", ":", "—", "-")):
             return token.text
     return None
