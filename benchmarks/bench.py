@@ -35,7 +35,7 @@ def build_corpus(folder: Path, size: int) -> None:
     """Write `size` synthetic articles into folder (same seed, same articles)."""
     from verifier.articles import load_articles
     from verifier.model import Article
-    from verifier.nlp import build_pipeline
+    from verifier.text.nlp import build_pipeline
 
     nlp = build_pipeline()
     sentences = sorted({s.text.strip() for item in load_articles([ROOT / "fixtures" / "articles"])
@@ -94,7 +94,7 @@ def case_check(corpus: Path, claims: Path, jobs: int = 1, cache: Path | None = N
     comparison with the previous matrix when there is one, and nothing else.
     """
     from verifier import cli
-    from verifier.nlp import build_pipeline, lemmas
+    from verifier.text.nlp import build_pipeline, lemmas
 
     checking = []  # seconds spent in check_run: the command minus loading and reports
 

@@ -28,7 +28,7 @@ class Verifier:
 
     def __init__(self, claims: Iterable[Claim], events: dict[str, str] | None = None) -> None:
         from .checkers import check
-        from .reading import Reader
+        from .text.reading import Reader
         from .verdicts import decide
 
         self._check, self._decide = check, decide

@@ -8,7 +8,7 @@ import pytest
 from verifier.articles import find_articles, load_article
 from verifier.claims import load_claim_files
 from verifier.lexicon import expand_terms, lexicon_names, load_lexicon
-from verifier.matching import term_pattern
+from verifier.text.matching import term_pattern
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from verifier.matching import TermMatcher
-from verifier.nlp import build_pipeline, fold
+from verifier.text.matching import TermMatcher
+from verifier.text.nlp import build_pipeline, fold
 
 
 def _matches(terms, text, gaps=True, lemma=True):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from verifier.nlp import build_pipeline
+from verifier.text.nlp import build_pipeline
 
 
 @pytest.mark.parametrize("text,sentences", [
@@ -41,7 +41,7 @@ def test_nlp_paragraph_breaks_make_no_empty_sentences():
     ("others", "other"), ("seats", "seat"),
 ])
 def test_nlp_plural_names_of_peoples_lose_their_s(plural, singular):
-    from verifier.nlp import lemmas
+    from verifier.text.nlp import lemmas
     assert lemmas()(plural) == singular
 
 

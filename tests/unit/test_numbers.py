@@ -5,8 +5,8 @@ import math
 import pytest
 
 from verifier.model import Count
-from verifier.nlp import build_pipeline
-from verifier.numbers import Match, find_numbers
+from verifier.text.nlp import build_pipeline
+from verifier.text.numbers import Match, find_numbers
 
 
 def _numbers(text):

@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
-from verifier.reading import Reader
-from verifier.scope import causal, elsewhen, hedge, negation, request_frame
+from verifier.text.reading import Reader
+from verifier.text.scope import causal, elsewhen, hedge, negation, request_frame
 
 READER = Reader(())
 AS_OF = dt.date(2025, 9, 11)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..model import Claim, ClaimKind, Finding
-from ..reading import Reading, slot_key
+from ..text.reading import Reading, slot_key
 from .membership import check_membership
 from .proof import require_proof
 from .quantity import check_quantity

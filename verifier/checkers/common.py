@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ..matching import Spans
 from ..model import Finding, Verdict
-from ..reading import Reading, cue
-from ..scope import elsewhen, gap, hedge, negation, overlaps
+from ..text.matching import Spans
+from ..text.reading import Reading, cue
+from ..text.scope import elsewhen, gap, hedge, negation, overlaps
 
 
 def judge(reading: Reading, sent: int, core: tuple[int, int], term: tuple[int, int],

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from ..model import Claim, Finding, Verdict
-from ..numbers import Match
-from ..reading import Reading, cue, slot_key
-from ..scope import cover
+from ..text.numbers import Match
+from ..text.reading import Reading, cue, slot_key
+from ..text.scope import cover
 from .common import closest, judge, polar_terms
 
 GROUP_REACH = 20  # a group word decides for a member at most this many tokens away

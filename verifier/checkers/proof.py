@@ -24,7 +24,7 @@ import re
 from bisect import bisect_right
 
 from ..model import Claim, ClaimKind, Finding, Verdict
-from ..reading import Reading, slot_key
+from ..text.reading import Reading, slot_key
 
 # Coverage within a week of as_of (next-day wire copy, weekend explainers) still reports
 # the same moment; a later follow-up may report a legitimate change.

@@ -13,11 +13,11 @@ same thing in the article (a live blog's earlier figures, an explainer's history
 
 from __future__ import annotations
 
-from ..matching import Spans
 from ..model import Claim, Finding, Verdict
-from ..numbers import Match, NumberMention
-from ..reading import Reading, cue, slot_key
-from ..scope import causal, cover, elsewhen, gap, hedge, negation, overlaps, request_frame
+from ..text.matching import Spans
+from ..text.numbers import Match, NumberMention
+from ..text.reading import Reading, cue, slot_key
+from ..text.scope import causal, cover, elsewhen, gap, hedge, negation, overlaps, request_frame
 from .common import nearest
 
 COUNT_REACH = 3  # words allowed between a number and the counted noun ("52 political prisoners")

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ..model import Claim, Finding, Verdict
-from ..reading import Reading, cue, slot_key
-from ..scope import cover, overlaps
+from ..text.reading import Reading, cue, slot_key
+from ..text.scope import cover, overlaps
 from .common import judge
 
 _TITLES = frozenset({"mr", "ms", "mrs", "dr", "sir", "president", "minister"})

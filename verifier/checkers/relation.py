@@ -7,8 +7,8 @@ will appeal" needs no object).
 from __future__ import annotations
 
 from ..model import Claim, Finding
-from ..reading import Reading, slot_key
-from ..scope import attribution_aside, cover, gap, overlaps
+from ..text.reading import Reading, slot_key
+from ..text.scope import attribution_aside, cover, gap, overlaps
 from .common import judge, nearest, polar_terms
 
 DEFAULT_WINDOW = 8  # words allowed between the predicate and its object or subject

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ..model import Claim, Finding, Verdict
-from ..reading import Reading, cue, slot_key
-from ..scope import cover, hedge_cues
+from ..text.reading import Reading, cue, slot_key
+from ..text.scope import cover, hedge_cues
 
 NEGATOR_REACH = 3      # "former US President": the qualifier may stand this far before the role
 APPOSITION_REACH = 5   # "Donald Trump, the US president": role this far after the name

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ..model import Claim, Finding
-from ..reading import Reading, cue, slot_key
-from ..scope import cover
+from ..text.reading import Reading, cue, slot_key
+from ..text.scope import cover
 from .common import closest, judge, polar_terms
 
 STATUS_REACH = 25  # a state word decides for an entity at most this many tokens away

@@ -10,9 +10,9 @@ import numpy
 from spacy.attrs import IDX, IS_PUNCT, LENGTH, ORTH, SENT_START
 from spacy.tokens import Doc, Span
 
-from .lexicon import lexicon_terms
+from ..lexicon import lexicon_terms
+from ..model import Claim, Evidence
 from .matching import Spans, TermMatcher
-from .model import Claim, Evidence
 from .nlp import build_pipeline
 from .numbers import NumberMention, could_start_number, find_numbers
 

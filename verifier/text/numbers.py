@@ -28,7 +28,7 @@ from enum import StrEnum
 from spacy.tokens import Doc
 from text_to_num import text2num
 
-from .model import Count
+from ..model import Count
 
 _UNITS = ("zero two three four five six seven eight nine ten eleven twelve thirteen fourteen "
           "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
