@@ -53,3 +53,21 @@ def test_proof_quotes_are_exempt_from_anchors():
     text = ("Ardelan is far away. Union leader Piet Mols said: \"We will not back down.\" "
             "Anna Vidal was not there.")
     assert check(quote, text, anchors=ANCHORS).verdict in ("contradicted", "hedged")
+
+
+@pytest.mark.parametrize("text,date,verdict", [
+    # relative dates resolved against the article's own date
+    ("Last year the Ardelan earthquake killed 112 people.", dt.date(2026, 9, 1), "supported"),
+    ("Last year the Ardelan earthquake killed 112 people.", dt.date(2025, 9, 12), "silent"),
+    ("Two years ago the Ardelan earthquake killed 300 people.", dt.date(2025, 9, 12),
+     "silent"),
+    ("Last month the Ardelan earthquake killed 112 people.", dt.date(2025, 10, 5),
+     "supported"),
+    # a month without a year is the article's year, or the year before
+    ("In September the Ardelan earthquake killed 112 people.", dt.date(2026, 1, 10),
+     "supported"),
+    ("In January the Ardelan earthquake killed 300 people.", dt.date(2026, 1, 10), "silent"),
+    ("In June the Ardelan earthquake killed 300 people.", None, "silent"),
+])
+def test_proof_times_resolve_against_the_article_date(text, date, verdict):
+    assert check(DEATHS, text, date=date, anchors=ANCHORS).verdict == verdict

@@ -108,28 +108,71 @@ _OPENING_TIME_WORDS = frozenset({"in", "on", "since", "during", "until", "by", "
 def elsewhen(reading: Reading, sent: int, span: tuple[int, int], as_of) -> str | None:
     """Return the date words that place `span` at another time than `as_of`, if any.
 
-    "jailed in 2020", "In June, Belarus freed 14 prisoners": a year, or a month more
-    than one month from the as-of date, within TIME_REACH tokens of the event word
-    moves the event word out of the claim's event. A date does not reach across
-    punctuation ("sentenced in 2021, also walked free"), unless it opens the
-    sentence ("In June, ..."). Dates are found once per article (Reading.times).
+    "jailed in 2020", "In June, Belarus freed 14 prisoners", "last year's quake": a
+    year, a month more than one month from the as-of date, or a relative date ("last
+    year", "last month", "two years ago", "next year") within TIME_REACH tokens of the
+    event word moves the event word out of the claim's event. Months and relative
+    dates are resolved against the article's own date when it has one (a follow-up
+    of January 2027 that says "last year" speaks of 2026), else against `as_of`. A
+    date does not reach across punctuation ("sentenced in 2021, also walked free"),
+    unless it opens the sentence ("In June, ..."). Dates are found once per article
+    (Reading.times); relative dates are read around the span.
     """
     if as_of is None:
         return None
     first = reading.sents[sent].start
-    for i, year, month in reading.times.get(sent, ()):
-        if span[0] <= i < span[1] or not (span[0] - TIME_REACH - 1 <= i < span[1] + TIME_REACH):
+    today = reading.date or as_of
+    for i, year, month in list(reading.times.get(sent, ())) + _relative_dates(reading, sent, span,
+                                                                        today):
+        # "In June, ..." and "Last year ..." open the sentence with a date that covers it;
+        # "Sentenced in 2021, ..." does not.
+        opens = (i - first <= 2 and i < span[0]
+                 and (reading.doc[first].norm_ in _OPENING_TIME_WORDS
+                      or (i == first and reading.doc[i + 1].norm_ in _RELATIVE_UNITS)))
+        if span[0] <= i < span[1] or not (
+                opens or span[0] - TIME_REACH - 1 <= i < span[1] + TIME_REACH):
             continue
-        if not ((year is not None and year != as_of.year)
-                or (month is not None and abs(month - as_of.month) > 1)):
+        if month is not None and year is None:
+            year = today.year if month <= today.month else today.year - 1
+        if not ((year is not None and month is None and year != as_of.year)
+                or (month is not None and abs((year * 12 + month)
+                                              - (as_of.year * 12 + as_of.month)) > 1)):
             continue
         between = range(i + 1, span[0]) if i < span[0] else range(span[1], i)
-        # "In June, ..." opens the sentence with a date; "Sentenced in 2021, ..." does not.
-        opens = (i - first <= 2 and i < span[0]
-                 and reading.doc[first].norm_ in _OPENING_TIME_WORDS)
         if opens or not any(reading.punct[j] for j in between):
             return reading.doc[i].text
     return None
+
+
+_RELATIVE_UNITS = {"year": 12, "years": 12, "month": 1, "months": 1}
+
+
+def _relative_dates(reading: Reading, sent: int, span: tuple[int, int], today) -> list:
+    """Return (token, year, month) for "last year", "next month", "two years ago" near a span."""
+    doc = reading.doc
+    sentence = reading.sents[sent]
+    low = max(sentence.start, span[0] - TIME_REACH - 3)
+    high = min(sentence.end, span[1] + TIME_REACH + 3)
+    found = []
+    for j in range(low, high - 1):
+        word, unit = doc[j].norm_, doc[j + 1].norm_
+        months = None
+        if word in ("last", "next", "previous") and unit in ("year", "month"):
+            months = _RELATIVE_UNITS[unit] * (1 if word == "next" else -1)
+        elif unit in _RELATIVE_UNITS and j + 2 < high and doc[j + 2].norm_ == "ago":
+            count = 1 if word in ("a", "one") else (int(word) if word.isdigit() else None)
+            if count is None:
+                count = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10}.get(
+                    word)
+            if count is not None:
+                months = -count * _RELATIVE_UNITS[unit]
+        if months is None:
+            continue
+        index = today.year * 12 + (today.month - 1) + months
+        year, month = divmod(index, 12)
+        # a year-sized step names a year; a month-sized one names a month
+        found.append((j, year, None) if abs(months) >= 12 else (j, year, month + 1))
+    return found
 
 
 def attribution_aside(reading: Reading, a: tuple[int, int], b: tuple[int, int]) -> int:
