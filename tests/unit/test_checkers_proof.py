@@ -47,11 +47,11 @@ def test_proof_later_articles_still_support():
                  anchors=ANCHORS).verdict == "supported"
 
 
-def test_proof_quotes_are_exempt_from_anchors():
-    quote = {"id": "q", "claim": "Vidal said the unions would not back down.", "kind": "quote",
-             "speaker": "Anna Vidal", "phrase": ["not back down"]}
-    text = ("Ardelan is far away. Union leader Piet Mols said: \"We will not back down.\" "
-            "Anna Vidal was not there.")
+def test_proof_long_quotes_are_exempt_from_anchors():
+    quote = {"id": "q", "claim": "Vidal called it a trade in human lives.", "kind": "quote",
+             "speaker": "Anna Vidal", "phrase": ["trade in human lives"]}
+    text = ("Ardelan is far away. Union leader Piet Mols said: \"It is a trade in human "
+            "lives.\" Anna Vidal was not there.")
     assert check(quote, text, anchors=ANCHORS).verdict in ("contradicted", "hedged")
 
 
@@ -71,3 +71,21 @@ def test_proof_quotes_are_exempt_from_anchors():
 ])
 def test_proof_times_resolve_against_the_article_date(text, date, verdict):
     assert check(DEATHS, text, date=date, anchors=ANCHORS).verdict == verdict
+
+
+@pytest.mark.parametrize("text,verdict", [
+    ("Did the Ardelan earthquake kill 98 people?", "silent"),
+    ("The Ardelan toll: 98 people dead by 5 pm, officials said.", "silent"),
+    ("The Ardelan toll stood at 98 dead as of 17:00.", "silent"),
+    ("The Ardelan earthquake killed 98 people, officials said.", "contradicted"),
+])
+def test_proof_questions_and_times_of_day(text, verdict):
+    assert check(DEATHS, text, anchors=ANCHORS).verdict == verdict
+
+
+def test_proof_short_quotes_need_the_event_named():
+    quote = {"id": "q", "claim": "Vidal said the unions would not back down.", "kind": "quote",
+             "speaker": "Anna Vidal", "phrase": ["not back down"]}
+    text = ("Ardelan is far away. In Belmora the air traffic controllers struck.\n\n"
+            "Their leader Rui Mendes said: 'We will not back down.'")
+    assert check(quote, text, anchors=ANCHORS).verdict != "contradicted"

@@ -163,3 +163,10 @@ def test_quantity_at_least_claims():
     at_least = {**DEATHS, "count": {"min": 100}}
     assert check(at_least, "The quake killed 112 people.").verdict == "supported"
     assert check(at_least, "The quake killed 98 people.").verdict == "contradicted"
+
+
+def test_quantity_all_but_one_of_the_whole_is_no_contradiction():
+    children = {"id": "c", "claim": "Fourteen of the dead were children.", "kind": "quantity",
+                "count": 14, "counted": ["pupil", "child"], "context": ["@casualty"]}
+    text = "All but one of the 15 pupils in the dormitory were killed."
+    assert check(children, text).verdict != "contradicted"

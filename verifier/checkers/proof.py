@@ -8,14 +8,17 @@ sentences); it never becomes a weaker verdict by itself. It must be:
 - **about the same time**: an article dated more than `LATER_GRACE_DAYS` after the
   claim file's `as_of` may report a later change ("released in March" against "still
   held as of January"); that is not a contradiction;
-- **of the final moment**: a sentence that opens with a time of day ("14:05 —",
-  "By noon") gives a figure of that moment, which a live blog may supersede;
+- **of the final moment**: a paragraph that opens with a time of day ("14:05 —",
+  "By noon") or a sentence that dates its figure to one ("160,000 by 5 pm") gives a
+  figure of that moment, which a later report may supersede;
 - **about the same event**: when the claim file names the event's `anchors` (places,
   people, ships, case numbers), the sentence or the one before it names one of them,
   so coverage of another event with the same vocabulary is never read as this one;
   when only the sentence before names the event, the sentence must name no other
   place or body unless it names the claim's own names ("Bialiatski", "Boeing")
-  (quote claims are exempt: their phrase is specific to the event already).
+  (quote claims of four words or more are exempt: their phrase is specific to the
+  event already);
+- **asserted**: a question ("Could Vell be released?") asserts nothing;
 """
 
 from __future__ import annotations
@@ -32,6 +35,13 @@ LATER_GRACE_DAYS = 7
 # A live blog's entries open with a clock time ("14:05 —", "By noon"): their figures are
 # of that moment and may be superseded later the same day.
 _CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}\b")
+# A time of day inside a sentence ("counted 160,000 by 5 pm", "as of 17:00").
+_TIME_OF_DAY = re.compile(r"\b(by|at|as of|until)\s+(\d{1,2}([:.]\d{2})?\s*(a\.?m\.?|p\.?m\.?)"
+                          r"|\d{1,2}[:.]\d{2}|noon|midday|nightfall|lunchtime)\b",
+                          re.IGNORECASE)
+# A quoted phrase this long is specific to its event; a shorter one ("not back down")
+# may be anyone's words in any story.
+QUOTE_SPECIFIC_WORDS = 4
 _TIMES_OF_DAY = frozenset({"noon", "midday", "morning", "afternoon", "evening", "midnight",
                            "nightfall", "dawn", "lunchtime", "mid-afternoon", "mid-morning"})
 
@@ -47,7 +57,14 @@ def why_unproven(claim: Claim, index: int, reading: Reading, sent: int) -> str |
             reading.doc[first.start].norm_ == "by" and first.start + 1 < len(reading.doc)
             and reading.doc[first.start + 1].norm_ in _TIMES_OF_DAY):
         return "a time of day opens the sentence: a figure of that moment, not the final one"
-    if claim.terms("anchors") and claim.kind is not ClaimKind.QUOTE:
+    text = reading.evidence(sent).text
+    if text.rstrip(" \"'”’)").endswith("?"):
+        return "a question asserts nothing"
+    if _TIME_OF_DAY.search(text):
+        return "a time of day dates the figure to that moment, not the final one"
+    phrase = max((len(t.split()) for t in claim.terms("phrase")), default=0)
+    if claim.terms("anchors") and not (claim.kind is ClaimKind.QUOTE
+                                       and phrase >= QUOTE_SPECIFIC_WORDS):
         # A quote's own phrase is specific enough; any other term may belong to
         # another event with the same vocabulary.
         key = slot_key(index, "anchors")

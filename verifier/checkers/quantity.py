@@ -113,6 +113,10 @@ _CLAUSE_WORDS = frozenset({"was", "were", "is", "are", "be", "been", "has", "hav
                            "for", "with", "from", "by"})
 
 
+_PARTS = frozenset({"out", "one", "all", "none", "some", "most", "many", "each", "several",
+                    "both", "half", "few"})
+
+
 def _whole(reading: Reading, sent: int, mention: NumberMention) -> bool:
     """Return True for the whole of a partitive: "187 of the 190", "out of 52"."""
     doc, start = reading.doc, mention.start
@@ -121,8 +125,8 @@ def _whole(reading: Reading, sent: int, mention: NumberMention) -> bool:
         and doc[start - 1].norm_ in ("the", "its", "their", "all") else None)
     if of is None:
         return False
-    if of > 0 and doc[of - 1].norm_ == "out":
-        return True
+    if of > 0 and doc[of - 1].norm_ in _PARTS:
+        return True  # "out of 52", "all but one of the 15", "most of the 190"
     return any(0 <= of - m.end <= 1 for m in reading.numbers.get(sent, []))
 
 
