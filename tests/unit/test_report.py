@@ -97,7 +97,7 @@ def test_report_csv_has_a_row_per_pair(seed_run):
 def test_report_markdown_shows_quality_against_expectations(seed_run):
     text = render_markdown(seed_run)
     assert "| expected \\ given " in text or "expected \\ given" in text
-    assert re.search(r"\d+ of \d+ pairs agree with their expected verdict; macro-F1 0\.9\d\d",
+    assert re.search(r"\d+ of \d+ pairs agree with their expected verdict; macro-F1 [01]\.\d{3}",
                      text)
 
 
