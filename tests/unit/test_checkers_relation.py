@@ -92,3 +92,29 @@ APPEAL = {"id": "appeal", "claim": "Vell's lawyers said they would appeal.", "ki
 ])
 def test_relation_without_object_needs_its_subject(text, verdict):
     assert check(APPEAL, text).verdict == verdict
+
+
+CONVICTED = {"id": "convicted", "claim": "Dorian Vell was convicted of accepting bribes.",
+             "kind": "relation",
+             "subject": {"name": "Dorian Vell",
+                         "aliases": ["Vell", "former transport minister", "Dorjan Vel"]},
+             "predicate": ["convict", "find guilty", "guilty"], "opposite": ["acquit"],
+             "object": ["bribe", "bribery"]}
+
+
+@pytest.mark.parametrize("text,verdict", [
+    # a definite description the claim file lists
+    ("Dorian Vell stood trial. The former transport minister was found guilty of bribery.",
+     "supported"),
+    # title plus surname after the full name
+    ("Dorian Vell stood trial. Mr Vell was convicted of taking bribes.", "supported"),
+    # a transliteration listed as an alias
+    ("Dorjan Vel was convicted of taking bribes.", "supported"),
+    # a pronoun right after the name
+    ("Dorian Vell stood trial. He was convicted of taking bribes.", "supported"),
+    # an alias counts on its own; a description not listed does not
+    ("Vell was convicted of taking bribes.", "supported"),
+    ("A former health minister was convicted of taking bribes.", "silent"),
+])
+def test_relation_coreference(text, verdict):
+    assert check(CONVICTED, text).verdict == verdict
