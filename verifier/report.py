@@ -161,8 +161,10 @@ def quality_rows(run: Run) -> tuple[list[str], list[list[str]], str]:
     header = ["expected \\ given", *(v.value for v in CHECKED_VERDICTS)]
     rows = [[e.value, *(str(quality.confusion.get((e, g), 0)) for g in CHECKED_VERDICTS)]
             for e in CHECKED_VERDICTS]
+    # "contradicted" first: a false contradiction is the costliest error of the matrix
+    ordered = sorted(quality.scores, key=lambda s: s.verdict is not Verdict.CONTRADICTED)
     scores = ", ".join(f"{s.verdict.value} P {s.precision:.3f} R {s.recall:.3f} F1 {s.f1:.3f}"
-                       for s in quality.scores)
+                       for s in ordered)
     macro = "n/a" if quality.macro_f1 is None else f"{quality.macro_f1:.3f}"
     summary = (f"{quality.agreed} of {quality.compared} pairs agree with their expected verdict;"
                f" macro-F1 {macro}" + (f" ({scores})" if scores else ""))

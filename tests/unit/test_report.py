@@ -151,3 +151,8 @@ def test_report_terminal_table_lists_the_first_mismatches_and_counts_the_rest(se
     assert "released-52 [s000]: contradicted, expected not contradicted (r)" in text
     assert f"[s{report.MISMATCHES_SHOWN:03d}]" not in text
     assert text.endswith("  ... and 7 more (every pair is in the CSV and JSON reports)\n")
+
+
+def test_report_quality_line_lists_contradicted_first(seed_run):
+    summary = render_markdown(seed_run).split("macro-F1 ", 1)[1]
+    assert summary.split("(", 1)[1].startswith("contradicted P ")
