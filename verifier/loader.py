@@ -121,7 +121,8 @@ def nesting_depth(text: str, limit: int = MAX_DEPTH) -> int:
             if quote:
                 if char == quote:
                     quote = ""
-            elif char in "'\"" and (i == 0 or stripped[i - 1] in " [{,:"):
+            elif char in "'\"" and (not stripped[:i].strip()
+                                    or stripped[:i].rstrip()[-1] in "[{,:-"):
                 quote = char
             elif char == "#" and (i == 0 or stripped[i - 1] == " "):
                 break

@@ -89,3 +89,11 @@ def test_proof_short_quotes_need_the_event_named():
     text = ("Ardelan is far away. In Belmora the air traffic controllers struck.\n\n"
             "Their leader Rui Mendes said: 'We will not back down.'")
     assert check(quote, text, anchors=ANCHORS).verdict != "contradicted"
+
+
+def test_proof_articles_long_before_as_of_report_an_earlier_state():
+    text = "The Ardelan earthquake killed 98 people."
+    assert check(DEATHS, text, date=AS_OF - dt.timedelta(days=400),
+                 anchors=ANCHORS).verdict == "silent"
+    assert check(DEATHS, text, date=AS_OF - dt.timedelta(days=1),
+                 anchors=ANCHORS).verdict == "contradicted"

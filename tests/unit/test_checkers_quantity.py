@@ -170,3 +170,20 @@ def test_quantity_all_but_one_of_the_whole_is_no_contradiction():
                 "count": 14, "counted": ["pupil", "child"], "context": ["@casualty"]}
     text = "All but one of the 15 pupils in the dormitory were killed."
     assert check(children, text).verdict != "contradicted"
+
+
+@pytest.mark.parametrize("claim_count,text,verdict", [
+    # a longer cue wins over its tail: "no more than 50" is at most 50
+    (45, "Minsk released no more than 50 prisoners on Thursday.", "hedged"),
+    (50, "Minsk released just under 50 prisoners on Thursday.", "hedged"),
+    # a negated different number denies nothing about the claimed one
+    (52, "At least 3 prisoners were not released on Thursday.", "silent"),
+    # a year is not a count
+    (52, "In 2025 prisoners were released.", "silent"),
+    (52, "Since 2025 prisoners were released, the talks went on.", "silent"),
+    # a digit string too long to be a count is a code, never a crash
+    (52, "Minsk released prisoners. Case " + "9" * 400 + ".", "silent"),
+    (52, "Minsk released prisoners. Case " + "9" * 5000 + ".", "silent"),
+])
+def test_quantity_review_cases(claim_count, text, verdict):
+    assert check({**RELEASED_52, "count": claim_count}, text).verdict == verdict

@@ -149,3 +149,9 @@ def test_claims_count_forms(count, low, high, about):
     got = claim_file.claims[0].count
     assert (got.low, got.high, got.about) == (pytest.approx(low), high if high == math.inf
                                               else pytest.approx(high), about)
+
+
+def test_claims_nesting_estimate_is_not_fooled_by_a_quote_inside_a_plain_scalar():
+    from verifier.loader import MAX_DEPTH, nesting_depth
+    text = "claims: [x 'y, " + "[" * 990 + "]" * 990 + "]\n"
+    assert nesting_depth(text) > MAX_DEPTH

@@ -6,7 +6,8 @@ proven is dropped (the pair may still be supported, hedged or silent by other
 sentences); it never becomes a weaker verdict by itself. It must be:
 
 - **about the same time**: an article dated more than `LATER_GRACE_DAYS` after the
-  claim file's `as_of` may report a later change ("released in March" against "still
+  claim file's `as_of` may report a later change, and one dated more than
+  `EARLIER_GRACE_DAYS` before it an earlier state ("released in March" against "still
   held as of January"); that is not a contradiction;
 - **of the final moment**: a paragraph that opens with a time of day ("14:05 —",
   "By noon") or a sentence that dates its figure to one ("160,000 by 5 pm") gives a
@@ -32,6 +33,9 @@ from ..text.reading import Reading, slot_key
 # Coverage within a week of as_of (next-day wire copy, weekend explainers) still reports
 # the same moment; a later follow-up may report a legitimate change.
 LATER_GRACE_DAYS = 7
+# An article this long before as_of reports an earlier state of things (a live blog of
+# the event's day is not: its stale figures stated as final are errors).
+EARLIER_GRACE_DAYS = 30
 # A live blog's entries open with a clock time ("14:05 —", "By noon"): their figures are
 # of that moment and may be superseded later the same day.
 _CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}\b")
@@ -48,10 +52,14 @@ _TIMES_OF_DAY = frozenset({"noon", "midday", "morning", "afternoon", "evening", 
 
 def why_unproven(claim: Claim, index: int, reading: Reading, sent: int) -> str | None:
     """Return why a contradiction found in sentence `sent` is not proven, or None."""
-    if reading.date is not None and claim.as_of is not None and (
-            reading.date - claim.as_of).days > LATER_GRACE_DAYS:
-        return (f"the article is dated {reading.date.isoformat()}, after the claim's as_of "
-                f"{claim.as_of.isoformat()}: a later change is not a contradiction")
+    if reading.date is not None and claim.as_of is not None:
+        days = (reading.date - claim.as_of).days
+        if days > LATER_GRACE_DAYS:
+            return (f"the article is dated {reading.date.isoformat()}, after the claim's as_of "
+                    f"{claim.as_of.isoformat()}: a later change is not a contradiction")
+        if days < -EARLIER_GRACE_DAYS:
+            return (f"the article is dated {reading.date.isoformat()}, long before the claim's "
+                    f"as_of {claim.as_of.isoformat()}: it reports an earlier state")
     first = reading.sents[_paragraph_start(reading, sent)]
     if _CLOCK.match(reading.body[first.start_char:first.start_char + 8].strip()) or (
             reading.doc[first.start].norm_ == "by" and first.start + 1 < len(reading.doc)

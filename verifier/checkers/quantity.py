@@ -71,6 +71,9 @@ def why_not_proof(reading: Reading, sent: int, mention: NumberMention, counted: 
     doc = reading.doc
     if mention.vague:
         return f"'{mention.text}' is a vague amount"
+    if any(i == mention.start or (mention.start <= i < mention.end and year is not None)
+           for i, year, _ in reading.times.get(sent, ())):
+        return f"'{mention.text}' is a year"
     before = doc[mention.start - 1].norm_ if mention.start > 0 else ""
     after = doc[mention.end].norm_ if mention.end < len(doc) else ""
     two_before = doc[mention.start - 2].norm_ if mention.start > 1 else ""
@@ -93,7 +96,7 @@ def why_not_proof(reading: Reading, sent: int, mention: NumberMention, counted: 
     if following in _COORDINATORS and end + 1 < len(doc) and not any(
             m.start == end + 1 for m in reading.numbers.get(sent, [])):
         return "the counted noun is coordinated with another group"
-    phrase = (mention.start, counted[1])
+    phrase = cover((mention.start, mention.end), counted)
     distance = gap(phrase, context)
     if distance > CONTEXT_REACH:
         return f"the event word '{reading.text(*context)}' is {distance} words away"
@@ -268,9 +271,9 @@ def check_quantity(claim: Claim, index: int, reading: Reading) -> list[Finding]:
             negated = negation(reading, sent, context, own)
             hedged = hedge(reading, sent, core, own)
             if negated is not None:
-                if why_not_proof(reading, sent, mention, counted, context, form,
-                                 qualified) is not None:
-                    continue
+                if match is not Match.EQUAL or why_not_proof(
+                        reading, sent, mention, counted, context, form, qualified) is not None:
+                    continue  # "at least 3 were not released" does not deny that 52 were
                 verdict = Verdict.CONTRADICTED
                 reason = f"'{reading.text(*negated)}' negates: {said}"
             elif match is Match.DIFFERENT:

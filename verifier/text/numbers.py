@@ -36,6 +36,7 @@ _UNITS = ("zero two three four five six seven eight nine ten eleven twelve thirt
 _SCALES = ("hundred", "thousand", "million", "billion")
 _NUMBER_WORDS = frozenset(_UNITS) | frozenset(_SCALES)
 _DIGITS = re.compile(r"^\d{1,3}(,\d{3})+$|^\d+$")
+MAX_DIGITS = 20  # longer digit strings are codes or identifiers, never counts
 _DECIMAL = re.compile(r"^\d+\.\d+$")
 _THOUSANDS_GROUP = re.compile(r"^\d{3}$")
 _SCALE_VALUES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000,
@@ -131,6 +132,8 @@ def _scaled(doc: Doc, j: int, value: float) -> tuple[int, float]:
 def _single(doc: Doc, i: int) -> tuple[int, tuple[float, ...]] | None:
     """Read one number starting at token i: return (end token, values) or None."""
     norm = doc[i].norm_
+    if len(norm) > MAX_DIGITS:
+        return None  # a code or an identifier, not a count: and int() would refuse it
     if _DIGITS.match(norm):
         value, j = int(norm.replace(",", "")), i + 1
         # "9 000": thousands separated by a space, as agency copy writes them
@@ -163,6 +166,8 @@ def _single(doc: Doc, i: int) -> tuple[int, tuple[float, ...]] | None:
 _APPROX_BY_LAST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
 for _words, _kind in _APPROX:
     _APPROX_BY_LAST.setdefault(_words[-1], []).append((_words, _kind))
+for _cues in _APPROX_BY_LAST.values():
+    _cues.sort(key=lambda cue: -len(cue[0]))  # "no more than" before "more than"
 
 
 def _approx_before(doc: Doc, i: int, floor: int) -> tuple[int, str | None]:

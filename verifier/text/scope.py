@@ -128,7 +128,8 @@ def elsewhen(reading: Reading, sent: int, span: tuple[int, int], as_of) -> str |
         # "Sentenced in 2021, ..." does not.
         opens = (i - first <= 2 and i < span[0]
                  and (reading.doc[first].norm_ in _OPENING_TIME_WORDS
-                      or (i == first and reading.doc[i + 1].norm_ in _RELATIVE_UNITS)))
+                      or (i == first and i + 1 < len(reading.doc)
+                          and reading.doc[i + 1].norm_ in _RELATIVE_UNITS)))
         if span[0] <= i < span[1] or not (
                 opens or span[0] - TIME_REACH - 1 <= i < span[1] + TIME_REACH):
             continue
@@ -160,7 +161,8 @@ def _relative_dates(reading: Reading, sent: int, span: tuple[int, int], today) -
         if word in ("last", "next", "previous") and unit in ("year", "month"):
             months = _RELATIVE_UNITS[unit] * (1 if word == "next" else -1)
         elif unit in _RELATIVE_UNITS and j + 2 < high and doc[j + 2].norm_ == "ago":
-            count = 1 if word in ("a", "one") else (int(word) if word.isdigit() else None)
+            count = 1 if word in ("a", "one") else (
+                int(word) if word.isascii() and word.isdigit() and len(word) < 4 else None)
             if count is None:
                 count = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10}.get(
                     word)
