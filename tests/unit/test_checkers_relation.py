@@ -118,3 +118,24 @@ CONVICTED = {"id": "convicted", "claim": "Dorian Vell was convicted of accepting
 ])
 def test_relation_coreference(text, verdict):
     assert check(CONVICTED, text).verdict == verdict
+
+
+@pytest.mark.parametrize("text,verdict", [
+    # the article's topic stands for an unnamed subject, for support
+    ("Dorian Vell heard the verdict on Monday. Official: guilty of taking bribes.",
+     "supported"),
+    # never for a contradiction
+    ("Dorian Vell heard the verdict on Monday. Official: acquitted of taking bribes.",
+     "silent"),
+    # a pronoun refers to whoever was named just before, not to the topic
+    ("Dorian Vell heard the verdict. Ana Pell stood trial too. She was found guilty of "
+     "taking bribes.", "silent"),
+    # another name in the sentence: it is about them
+    ("Dorian Vell heard the verdict. Later, Ana Pell was found guilty of taking bribes.",
+     "silent"),
+    # a subject named only late in the article is not its topic
+    ("The court sat all day. Lawyers argued. Reporters waited. Guilty of taking bribes, "
+     "the judge said. Dorian Vell left.", "silent"),
+])
+def test_relation_topic_subject_supports_only(text, verdict):
+    assert check(CONVICTED, text).verdict == verdict

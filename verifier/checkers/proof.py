@@ -79,10 +79,10 @@ def why_unproven(claim: Claim, index: int, reading: Reading, sent: int) -> str |
         if not reading.spans(key, sent):
             if not (sent > 0 and reading.spans(key, sent - 1)):
                 return "neither this sentence nor the one before names the event (anchors)"
-            own = _claim_tokens(claim, index, reading, sent)
+            own = claim_tokens(claim, index, reading, sent)
             named = any(reading.doc[i].text[:1].isupper() and not reading.doc[i].is_sent_start
                         for i in own)
-            other = None if named else _other_name(reading, sent, own)
+            other = None if named else other_name(reading, sent, own)
             if other:
                 return (f"the sentence names '{other}' but not the event; it may be about "
                         "something else")
@@ -108,7 +108,7 @@ _NOT_NAMES = frozenset({"mr", "mrs", "ms", "dr", "president", "minister", "prime
                         "i", "the", "a", "an", "it", "he", "she", "they", "we"})
 
 
-def _claim_tokens(claim: Claim, index: int, reading: Reading, sent: int) -> set[int]:
+def claim_tokens(claim: Claim, index: int, reading: Reading, sent: int) -> set[int]:
     """Return the tokens of a sentence that the claim's own terms matched."""
     keys = [slot_key(index, slot) for slot, _ in claim.slots]
     keys += [slot_key(index, "name"), slot_key(index, "surname")]
@@ -119,7 +119,7 @@ def _claim_tokens(claim: Claim, index: int, reading: Reading, sent: int) -> set[
     return covered
 
 
-def _other_name(reading: Reading, sent: int, own: set[int]) -> str | None:
+def other_name(reading: Reading, sent: int, own: set[int]) -> str | None:
     """Return a proper name in a sentence that is none of the claim's own words, if any."""
     span = reading.sents[sent]
     for token in reading.doc[span.start + 1:span.end]:

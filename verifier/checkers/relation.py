@@ -1,15 +1,18 @@
 """Relation claims: a subject does something (predicate) to an object.
 
 A claim names a predicate and an object, a subject, or both ("Vell's lawyers ...
-will appeal" needs no object).
+will appeal" needs no object). When the subject is the article's topic (named in its
+first sentences), a sentence with predicate and object but no subject may support
+the claim ("It's official: guilty of accepting bribes."), never contradict it.
 """
 
 from __future__ import annotations
 
-from ..model import Claim, Finding
-from ..text.reading import Reading, slot_key
+from ..model import Claim, Finding, Verdict
+from ..text.reading import Reading, cue, slot_key
 from ..text.scope import attribution_aside, cover, gap, overlaps
 from .common import judge, nearest, polar_terms
+from .proof import claim_tokens, other_name
 
 DEFAULT_WINDOW = 8  # words allowed between the predicate and its object or subject
 
@@ -32,7 +35,13 @@ def check_relation(claim: Claim, index: int, reading: Reading) -> list[Finding]:
     for sent in sentences:
         objects = reading.spans(slot_key(index, "object"), sent)
         subjects = reading.referring(index, sent) if claim.entity else []
-        if (has_object and not objects) or (claim.entity and not subjects):
+        # The article's topic may stand for an unnamed subject ("It's official: guilty
+        # of accepting bribes."), for support only: never for a contradiction.
+        topical = bool(claim.entity and not subjects and has_object
+                       and _topic(reading, index) and not reading.spans(cue("pronouns"), sent)
+                       and not other_name(reading, sent, claim_tokens(claim, index, reading,
+                                                                      sent)))
+        if (has_object and not objects) or (claim.entity and not subjects and not topical):
             continue
         best = None
         for term, positive in polar_terms(reading, sent, predicate_key, opposite_key,
@@ -45,7 +54,7 @@ def check_relation(claim: Claim, index: int, reading: Reading) -> list[Finding]:
                 near = [s for s in subjects
                         if gap(term, s) - attribution_aside(reading, term, s) <= window]
                 subject = nearest(term, near, len(reading.doc))
-            if claim.entity and subject is None:
+            if claim.entity and subject is None and not (topical and positive):
                 continue
             parts = [term] + ([obj] if obj else []) + ([subject] if subject else [])
             spread = (gap(term, obj) if obj else 0) + (gap(term, subject) - attribution_aside(
@@ -58,6 +67,24 @@ def check_relation(claim: Claim, index: int, reading: Reading) -> list[Finding]:
         core = cover(*parts)
         words = " … ".join(reading.text(*p) for p in sorted(parts))
         what = "says it" if positive else "says the opposite"
-        findings.append(judge(reading, sent, core, term, positive, f"'{words}' {what}"))
+        if topical:
+            what += " of the article's subject"
+        finding = judge(reading, sent, core, term, positive, f"'{words}' {what}")
+        if topical and finding.verdict is Verdict.CONTRADICTED:
+            continue  # a negation about an unnamed subject proves nothing
+        findings.append(finding)
     return findings
+
+
+TOPIC_SENTENCES = 3  # the subject named in the article's first sentences is its topic
+
+
+def _topic(reading: Reading, index: int) -> bool:
+    """Return True when the claim's subject is named in the article's first sentences.
+
+    A sentence that names another person or body, or has a pronoun (which refers to
+    whoever was named just before), is about them, not the topic.
+    """
+    return any(reading.entity(index, sent)
+               for sent in range(min(TOPIC_SENTENCES, len(reading.sents))))
 
