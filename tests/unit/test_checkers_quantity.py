@@ -187,3 +187,20 @@ def test_quantity_all_but_one_of_the_whole_is_no_contradiction():
 ])
 def test_quantity_review_cases(claim_count, text, verdict):
     assert check({**RELEASED_52, "count": claim_count}, text).verdict == verdict
+
+
+MONEY = {"id": "deal", "claim": "Halvorsen paid $3.2 billion for Brightwater.", "kind": "quantity",
+         "count": 3_200_000_000, "counted": ["@money"], "context": ["pay", "deal", "takeover"]}
+
+
+@pytest.mark.parametrize("text,verdict", [
+    ("Halvorsen agreed a $3.2bn takeover of Brightwater.", "supported"),
+    ("Halvorsen will pay $3.2 billion for Brightwater.", "supported"),
+    ("Halvorsen will pay 3.2 billion dollars for Brightwater.", "supported"),
+    ("Halvorsen will pay $2.9 billion for Brightwater.", "contradicted"),
+    ("Halvorsen will pay about $3 billion for Brightwater.", "hedged"),
+    # a share price or another sum in the sentence is not the deal's value
+    ("The deal values each share at $41, Halvorsen said.", "silent"),
+])
+def test_quantity_money(text, verdict):
+    assert check(MONEY, text).verdict == verdict

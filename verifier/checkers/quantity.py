@@ -84,6 +84,10 @@ def why_not_proof(reading: Reading, sent: int, mention: NumberMention, counted: 
         return "another group ('more', 'other' before the counted noun)"
     if before in _OTHER_BEFORE or two_before in ("another", "further", "other"):
         return f"'{before}' makes '{mention.text}' another group"
+    phrase_start, phrase_end = min(mention.start, counted[0]), max(mention.end, counted[1])
+    if any(doc[j].norm_ in ("per", "each", "apiece", "every")
+           for j in range(max(phrase_start - 3, 0), min(phrase_end + 2, len(doc)))):
+        return "a figure per unit ('per', 'each'), not a total"
     lemma_before = doc[mention.start - 1].lemma_ if mention.start > 0 else ""
     if lemma_before in _CHANGE_LEMMAS or before in _CHANGE_LEMMAS:
         return f"'{doc[mention.start - 1].text}' makes '{mention.text}' a change, not a total"

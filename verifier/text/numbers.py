@@ -6,7 +6,8 @@ A mention is read into a closed interval [low, high] plus how it was said:
 - approximate: "about 50" (within 10%), "nearly 1,200" (90% up to the number),
   "more than 50" / "over 50" (above), "at least 50", "fewer than 50", "up to 50".
 
-- decimals and scales: "6.8", "1.8 million", "a million", "9 000" (spaced thousands);
+- decimals and scales: "6.8", "1.8 million", "3.2bn", "a million", "9 000" (spaced
+  thousands);
 - percentages keep their unit ("71 percent", "71%"): they count only a claim's
   percent term, never the noun after them ("40 percent of voters");
 - vague amounts: "dozens", "scores", "hundreds", "thousands" (an interval, `vague`);
@@ -38,10 +39,13 @@ _NUMBER_WORDS = frozenset(_UNITS) | frozenset(_SCALES)
 _DIGITS = re.compile(r"^\d{1,3}(,\d{3})+$|^\d+$")
 MAX_DIGITS = 20  # longer digit strings are codes or identifiers, never counts
 _DECIMAL = re.compile(r"^\d+\.\d+$")
+# A scale glued to the number, as money figures are written: "3.2bn", "450k", "1.8mln".
+_GLUED_SCALE = re.compile(r"^(\d+(?:\.\d+)?)(bn|mln|bln|m|k)$")
 _THOUSANDS_GROUP = re.compile(r"^\d{3}$")
 _SCALE_VALUES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000,
                  "billion": 1_000_000_000, "bn": 1_000_000_000, "m": 1_000_000,
                  "mln": 1_000_000, "bln": 1_000_000_000, "k": 1_000}
+_CURRENCY_SIGNS = frozenset("$€£¥₽")
 _PERCENT = frozenset({"%", "percent", "per"})
 # Vague amounts: the plural of a scale word, read as an interval.
 _VAGUE = {"dozens": (24, 199), "scores": (40, 199), "hundreds": (200, 1_999),
@@ -145,6 +149,9 @@ def _single(doc: Doc, i: int) -> tuple[int, tuple[float, ...]] | None:
     if _DECIMAL.match(norm):
         j, scaled = _scaled(doc, i + 1, float(norm))
         return j, (scaled,)
+    glued = _GLUED_SCALE.match(norm)
+    if glued:
+        return i + 1, (float(glued[1]) * _SCALE_VALUES[glued[2]],)
     ranged = _DIGIT_RANGE.match(norm)
     if ranged:
         return i + 1, (int(ranged[1].replace(",", "")), int(ranged[2].replace(",", "")))
@@ -202,6 +209,7 @@ def could_start_number(text: str) -> bool:
     """Return True for a token text that may start a number ("52", "1,300", "fifty")."""
     low = text.lower()
     return bool(_DIGITS.match(low) or _DIGIT_RANGE.match(low) or _DECIMAL.match(low)
+                or _GLUED_SCALE.match(low)
                 or low in _NUMBER_WORDS or low in _VAGUE
                 or low in ("one", "single", "lone", "sole", "only", "a"))
 
@@ -244,7 +252,11 @@ def find_numbers(doc: Doc, start: int = 0, end: int | None = None,
             # "49 - three years" is an age and a count, not a range: a range rises
             if second is not None and (doc[j].norm_ == "or" or second[1][0] >= values[-1]):
                 j, values = second[0], values + second[1]
-        cue_start, approx = _approx_before(doc, i - 1 if between else i, start)
+        # "about $3 billion": the cue stands before the currency symbol
+        cue_at = i - 1 if between or (i > start and doc[i - 1].text in _CURRENCY_SIGNS) else i
+        cue_start, approx = _approx_before(doc, cue_at, start)
+        if cue_at != i and not between:
+            cue_start = i  # the mention starts at the number; the symbol is its noun
         if between:
             cue_start = min(cue_start, i - 1)
         unit = None
