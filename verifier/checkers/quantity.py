@@ -77,16 +77,14 @@ def why_not_proof(reading: Reading, sent: int, mention: NumberMention, counted: 
     before = doc[mention.start - 1].norm_ if mention.start > 0 else ""
     after = doc[mention.end].norm_ if mention.end < len(doc) else ""
     two_before = doc[mention.start - 2].norm_ if mention.start > 1 else ""
+    phrase = cover((mention.start, mention.end), counted)
     if form == "partitive" or after == "of" or before == "but" or _whole(reading, sent, mention):
         return f"'{mention.text}' is a part or a whole of a partitive"
-    if any(doc[j].norm_ in ("more", "other", "additional", "further", "extra")
-           for j in range(mention.end, counted[0])):
-        return "another group ('more', 'other' before the counted noun)"
-    if before in _OTHER_BEFORE or two_before in ("another", "further", "other"):
-        return f"'{before}' makes '{mention.text}' another group"
-    phrase_start, phrase_end = min(mention.start, counted[0]), max(mention.end, counted[1])
+    if (before in _OTHER_BEFORE or two_before in ("another", "further", "other")
+            or any(doc[j].norm_ in _OTHER_BEFORE for j in range(mention.end, counted[0]))):
+        return f"'{mention.text}' counts another group ('another', 'more', 'other' ...)"
     if any(doc[j].norm_ in ("per", "each", "apiece", "every")
-           for j in range(max(phrase_start - 3, 0), min(phrase_end + 2, len(doc)))):
+           for j in range(max(phrase[0] - 3, 0), min(phrase[1] + 2, len(doc)))):
         return "a figure per unit ('per', 'each'), not a total"
     lemma_before = doc[mention.start - 1].lemma_ if mention.start > 0 else ""
     if lemma_before in _CHANGE_LEMMAS or before in _CHANGE_LEMMAS:
@@ -94,13 +92,13 @@ def why_not_proof(reading: Reading, sent: int, mention: NumberMention, counted: 
     if claim_qualified is False:
         return "the number is not bound to the claim's qualifier"
     end = counted[1] if form != "linked" else mention.end
-    following = doc[end].norm_ if end < len(doc) else ""
-    if following in _OTHER_AFTER or doc[end].lemma_ == "remain" if end < len(doc) else False:
-        return f"'{following}' makes it a remainder"
-    if following in _COORDINATORS and end + 1 < len(doc) and not any(
+    if end < len(doc) and (doc[end].norm_ in _OTHER_AFTER or doc[end].lemma_ == "remain"):
+        return f"'{doc[end].text}' makes it a remainder"
+    # Stricter than `_coordinated` (which drops the binding altogether): any group
+    # joined to the counted noun, bar "170 passengers and 10 crew", denies proof.
+    if end + 1 < len(doc) and doc[end].norm_ in _COORDINATORS and not any(
             m.start == end + 1 for m in reading.numbers.get(sent, [])):
         return "the counted noun is coordinated with another group"
-    phrase = cover((mention.start, mention.end), counted)
     distance = gap(phrase, context)
     if distance > CONTEXT_REACH:
         return f"the event word '{reading.text(*context)}' is {distance} words away"
@@ -333,11 +331,10 @@ def _elliptical(claim: Claim, index: int, reading: Reading,
                     and not any(a[1] <= o.start < mention.start for o in numbers)
                     for a in anchors):
                 continue
-            if mention.compare(claim.count) is Match.DIFFERENT:
-                continue
-            if elsewhen(reading, sent, (mention.start, mention.end), claim.as_of):
-                continue
             match = mention.compare(claim.count)
+            if match is Match.DIFFERENT or elsewhen(reading, sent, (mention.start, mention.end),
+                                                   claim.as_of):
+                continue
             hedged = hedge(reading, sent, (mention.start, mention.end), [])
             verdict = Verdict.SUPPORTED if match is Match.EQUAL else Verdict.HEDGED
             reason = f"{mention.text} (counted noun said nearby) = {claim.count}"
