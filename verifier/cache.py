@@ -43,8 +43,9 @@ _STAMPS = """CREATE TABLE IF NOT EXISTS stamps (
 # tables, number words, transliteration, and the YAML reading of claim files and lexicons.
 VERDICT_LIBRARIES = ("spacy", "spacy-lookups-data", "text2num", "anyascii", "PyYAML")
 # Modules that only present results: editing them never changes a verdict.
-_PRESENTATION = {"__main__.py", "cli.py", "plugin.py", "suite.py", "report.py", "store.py",
-                 "matrix.py", "approved.py", "quality.py", "cache.py", "ingest.py"}
+# The whole of `reports/` (aggregation and renderings) is presentation too.
+_PRESENTATION = {"__main__.py", "cli.py", "plugin.py", "suite.py", "cache.py", "ingest.py",
+                 "reports"}
 
 
 def library_versions() -> dict[str, str]:
@@ -77,7 +78,7 @@ def _package_files(folder, prefix: str):
     for item in folder.iterdir():
         relative = f"{prefix}{item.name}"
         if item.is_dir():
-            if item.name != "__pycache__":
+            if item.name != "__pycache__" and relative not in _PRESENTATION:
                 yield from _package_files(item, relative + "/")
         elif item.name.endswith((".py", ".yaml", ".json")) and relative not in _PRESENTATION:
             yield relative, item

@@ -14,18 +14,18 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__, options
-from .approved import APPROVED_FILE, approved_cells, changes, describe, summarize
 from .articles import source_id
 from .cache import CACHE_DIR, ResultCache
 from .claims import load_claim_files
-from .document import read_document
 from .engine import check_run
 from .errors import UsageError, VerifierError
 from .expectations import load_expectations
 from .ingest import extract, render_fixture
 from .loader import parse_yaml
 from .model import Problem, Run
-from .report import FORMATS, REPORT_FILES, run_digest, write, write_atomic, write_reports
+from .reports import FORMATS, REPORT_FILES, run_digest, write, write_atomic, write_reports
+from .reports.document import read_document
+from .reports.review import APPROVED_FILE, approved_cells, changes, describe, summarize
 
 EXIT_OK, EXIT_MISMATCH, EXIT_BAD_INPUT = 0, 1, 2
 DEFAULT_CLAIMS = options.CLAIMS.default

@@ -20,7 +20,7 @@ from .cache import ResultCache, article_key, claim_key
 from .claims import load_claim_files
 from .expectations import load_expectations
 from .model import Article, Claim, Problem, Result, Run, SourceInfo, Verdict
-from .store import ResultStore
+from .reports.store import ResultStore
 
 
 class Verifier:

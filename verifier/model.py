@@ -9,7 +9,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .store import ResultStore
+    from .reports.store import ResultStore
 
 
 class Verdict(StrEnum):

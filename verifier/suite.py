@@ -15,15 +15,6 @@ from pathlib import Path
 import pytest
 
 from . import options
-from .approved import (
-    Changes,
-    approved_cells,
-    changes,
-    describe,
-    load_approved,
-    merge,
-    summarize,
-)
 from .articles import load_articles
 from .cache import CACHE_DIR, ResultCache, article_key, claim_key
 from .claims import CLAIM_SUFFIX, load_claim_file
@@ -41,8 +32,17 @@ from .model import (
     SourceInfo,
     Verdict,
 )
-from .report import render_table, write_reports
-from .store import ResultStore
+from .reports import render_table, write_reports
+from .reports.review import (
+    Changes,
+    approved_cells,
+    changes,
+    describe,
+    load_approved,
+    merge,
+    summarize,
+)
+from .reports.store import ResultStore
 
 RESULT_PROPERTY = "verifier_result"
 

@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from verifier import report
-from verifier.document import read_document
+from verifier import reports as report
 from verifier.engine import check_run
+from verifier.reports import formats
+from verifier.reports.document import read_document
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -39,7 +40,7 @@ def test_interrupted_writer_failure_leaves_previous_reports(project, monkeypatch
         out.write("<!DOCTYPE html>\n<html")  # half a page, then the disk fills up
         raise OSError("disk full")
 
-    monkeypatch.setitem(report.WRITERS, "html", broken)
+    monkeypatch.setitem(formats.WRITERS, "html", broken)
     with pytest.raises(OSError, match="disk full"):
         report.write_reports(run, project / "reports")
     assert _snapshot(project / "reports") == before

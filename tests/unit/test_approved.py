@@ -2,11 +2,11 @@
 
 import pytest
 
-from verifier.approved import approved_cells, changes, describe, merge, summarize
 from verifier.errors import UsageError
 from verifier.model import Claim, ClaimKind, Result, Run, SourceInfo, Verdict
-from verifier.report import write_reports
-from verifier.store import ResultStore
+from verifier.reports import write_reports
+from verifier.reports.review import approved_cells, changes, describe, merge, summarize
+from verifier.reports.store import ResultStore
 
 
 def _run(cells: dict[tuple[str, str], str], claims=("b-claim", "a-claim"), infos=()) -> Run:

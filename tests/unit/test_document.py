@@ -6,11 +6,11 @@ from pathlib import Path
 import pytest
 
 from tests.unit.test_store import CLAIMS, _results
-from verifier.document import read_document
 from verifier.errors import UsageError
 from verifier.model import Claim, ClaimKind, Problem, Run, SourceInfo
-from verifier.report import render_json
-from verifier.store import ResultStore
+from verifier.reports import render_json
+from verifier.reports.document import read_document
+from verifier.reports.store import ResultStore
 
 
 def _run(rows=None) -> Run:

@@ -2,9 +2,9 @@
 
 import pytest
 
-from verifier.matrix import source_stats, wilson
 from verifier.model import Result, Verdict
-from verifier.quality import measure
+from verifier.reports.matrix import source_stats, wilson
+from verifier.reports.quality import measure
 
 
 def _r(verdict, expected=None, source="s", claim="c"):

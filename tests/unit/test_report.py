@@ -9,20 +9,19 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from tabulate import tabulate
 
-from verifier.document import read_document
 from verifier.engine import check_run
 from verifier.model import Result, Run, Verdict
-from verifier.report import (
-    column_widths,
+from verifier.reports import (
     render_csv,
     render_html,
     render_json,
     render_markdown,
-    table_lines,
     write_atomic,
     write_reports,
 )
-from verifier.store import ResultStore
+from verifier.reports.document import read_document
+from verifier.reports.store import ResultStore
+from verifier.reports.tables import column_widths, table_lines
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -102,7 +101,7 @@ def test_report_markdown_shows_quality_against_expectations(seed_run):
 
 
 def test_report_describe_changes_caps_moved_and_sums_up_new_cells():
-    from verifier.approved import CellChange, describe, summarize
+    from verifier.reports.review import CellChange, describe, summarize
 
     moved = [CellChange(f"c{n}", "s", Verdict.SUPPORTED, Verdict.HEDGED) for n in range(30)]
     new = [CellChange("c", f"new{n}", None, Verdict.SILENT) for n in range(3)]
@@ -142,14 +141,14 @@ def test_report_matrix_columns_do_not_depend_on_the_cells(seed_run):
 
 
 def test_report_terminal_table_lists_the_first_mismatches_and_counts_the_rest(seed_run):
-    from verifier import report
+    from verifier.reports import render_table, terminal
 
     rows = [Result("released-52", f"s{n:03d}", Verdict.CONTRADICTED, reason="r")
-            for n in range(report.MISMATCHES_SHOWN + 7)]
+            for n in range(terminal.MISMATCHES_SHOWN + 7)]
     run = Run(ResultStore.of(rows), seed_run.claims[:1], tuple(r.source for r in rows))
-    text = report.render_table(run)
+    text = render_table(run)
     assert "released-52 [s000]: contradicted, expected not contradicted (r)" in text
-    assert f"[s{report.MISMATCHES_SHOWN:03d}]" not in text
+    assert f"[s{terminal.MISMATCHES_SHOWN:03d}]" not in text
     assert text.endswith("  ... and 7 more (every pair is in the CSV and JSON reports)\n")
 
 

@@ -4,10 +4,10 @@ import random
 
 import pytest
 
-from verifier.matrix import source_stats
 from verifier.model import Evidence, Result, Verdict
-from verifier.quality import measure
-from verifier.store import ResultStore
+from verifier.reports.matrix import source_stats
+from verifier.reports.quality import measure
+from verifier.reports.store import ResultStore
 
 CLAIMS = ["released-52", "belavia", "alpha"]  # claim order is not alphabetical
 

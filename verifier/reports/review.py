@@ -11,8 +11,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from ..model import Result, Run, Verdict
 from .document import read_cells, read_document
-from .model import Result, Run, Verdict
 from .store import ResultStore
 
 APPROVED_FILE = "results.json"

@@ -17,9 +17,9 @@ from typing import TextIO
 
 import ijson
 
-from . import __version__
-from .errors import UsageError
-from .model import Claim, ClaimKind, Evidence, Problem, Result, Run, SourceInfo, Verdict
+from .. import __version__
+from ..errors import UsageError
+from ..model import Claim, ClaimKind, Evidence, Problem, Result, Run, SourceInfo, Verdict
 from .store import ResultStore
 
 RESULTS_FORMAT = "claim-verifier/results"

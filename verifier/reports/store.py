@@ -18,8 +18,8 @@ import pickle
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 
+from ..model import Evidence, Result, Verdict
 from .matrix import Tally
-from .model import Evidence, Result, Verdict
 
 _SCHEMA = """CREATE TABLE results (
     rank INTEGER NOT NULL, claim TEXT NOT NULL, source TEXT NOT NULL, verdict TEXT NOT NULL,

@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .model import CHECKED_VERDICTS, Result, Verdict
+from ..model import CHECKED_VERDICTS, Result, Verdict
 
 SMALL_SAMPLE = 5  # fewer decided claims than this: the accuracy comes with a warning
 Z_95 = 1.959963984540054

@@ -11,8 +11,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..model import CHECKED_VERDICTS, Result, Verdict
 from .matrix import Tally
-from .model import CHECKED_VERDICTS, Result, Verdict
 
 
 @dataclass(frozen=True)
