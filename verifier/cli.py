@@ -24,8 +24,23 @@ from .ingest import extract, render_fixture
 from .loader import parse_yaml
 from .model import Problem, Run
 from .reports import FORMATS, REPORT_FILES, run_digest, write, write_atomic, write_reports
+from .reports.ci import append_step_summary, summary_markdown
 from .reports.document import read_document
-from .reports.review import APPROVED_FILE, approved_cells, changes, describe, summarize
+from .reports.review import (
+    APPROVED_FILE,
+    CHANGES_FILE,
+    Changes,
+    approved_cells,
+    changes,
+    changes_markdown,
+    describe,
+    everything_gone,
+    has_approved,
+    load_approved,
+    merge,
+    summarize,
+)
+from .reports.terminal import summary_lines
 
 EXIT_OK, EXIT_MISMATCH, EXIT_BAD_INPUT = 0, 1, 2
 DEFAULT_CLAIMS = options.CLAIMS.default
@@ -47,12 +62,21 @@ def _existing(paths: list[str], what: str) -> list[str]:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    """Check claims against articles, print the matrix and write reports/."""
+    """Check claims against articles, print the matrix and write reports/.
+
+    The project's configured run (no --claims, --articles or --expected) keeps the
+    approved matrix in reports/ up to date and says which cells changed. Any other run
+    is ad hoc: it leaves reports/ alone unless told (--update merges its cells into the
+    approved matrix; --reports DIR writes its own reports to DIR).
+    """
+    configured = not (args.claims or args.articles or args.expected is not None)
     claims = _existing(args.claims or [DEFAULT_CLAIMS], "claim")
     articles = _existing(args.articles or [DEFAULT_ARTICLES], "article")
     expected = args.expected if args.expected is not None else [DEFAULT_EXPECTED]
     if args.jobs < 1:
         raise UsageError(f"--jobs: {args.jobs} is not a number of processes; give 1 or more")
+    if args.update and args.no_reports:
+        raise UsageError("--update and --no-reports disagree; give one of them")
     cache = None if args.no_cache else ResultCache(args.cache_dir)
     try:
         run = check_run(claims, articles, [p for p in expected if Path(p).exists()],
@@ -61,9 +85,19 @@ def cmd_check(args: argparse.Namespace) -> int:
         if not run.claims:
             print("error: no usable claims; fix the claim files above", file=sys.stderr)
             return EXIT_BAD_INPUT
-        if not args.no_reports:
-            _write_reports(run, args.reports, cache)
+        changed, folder = None, None
+        if args.no_reports:
+            pass
+        elif args.update and not configured:
+            folder = args.reports or DEFAULT_REPORTS
+            changed = _update_reports(run, folder, cache)
+        elif configured or args.reports:
+            folder = args.reports or DEFAULT_REPORTS
+            changed = _write_reports(run, folder, cache)
         _output(run, args.format, args.output, cache)
+        if args.output:
+            _tell(run, args.output)
+        append_step_summary(summary_markdown(run, changed, folder or "(none)"))
     finally:
         if cache is not None:
             cache.close()
@@ -72,20 +106,57 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_MISMATCH if run.results.tally.mismatched else EXIT_OK
 
 
-def _write_reports(run: Run, folder: str, cache: ResultCache | None) -> None:
-    """Write the reports and say which cells moved, unless they are already this run's."""
+def _tell(run: Run, output: str) -> None:
+    """Say on the terminal what a run found when its rendering went to a file."""
+    for line in summary_lines(run):
+        print(line)
+    print(f"wrote {output}")
+
+
+def _announce(changed: Changes, folder: str) -> None:
+    if not changed:
+        return
+    print(f"{folder}/: {changed.total} cell(s) changed from the approved matrix "
+          f"({changed.headline()}); review {folder}/{CHANGES_FILE} and the diff of "
+          f"{folder}/cells.tsv before committing:", file=sys.stderr)
+    for line in describe(changed):
+        print(line, file=sys.stderr)
+
+
+def _write_changes(changed: Changes, folder: str) -> None:
+    """Write the changes as Markdown next to the reports (only when something changed, so
+    the list of the last change survives a re-run that changes nothing)."""
+    if changed:
+        write_atomic(Path(folder) / CHANGES_FILE,
+                     changes_markdown(changed, f"Changes to the approved matrix in {folder}/"))
+
+
+def _write_reports(run: Run, folder: str, cache: ResultCache | None) -> Changes | None:
+    """Write a run's reports to a folder and say which cells changed, unless the folder
+    already holds this run's reports. Cells the run did not produce are removed."""
     digest = run_digest(run)
     if cache is not None and cache.is_current(folder, digest):
-        return  # written from identical results, and untouched since
-    moved = summarize(changes(approved_cells(folder), run))
+        return Changes()  # written from identical results, and untouched since
+    changed = summarize(changes(approved_cells(folder), run, everything_gone))
     written = write_reports(run, folder)
+    _write_changes(changed, folder)
     if cache is not None:
         cache.stamp(folder, digest, written)
-    if moved:
-        print(f"{folder}/: {moved.total} cell(s) changed from the previous matrix "
-              "(review the diff before committing):", file=sys.stderr)
-        for line in describe(moved):
-            print(line, file=sys.stderr)
+    _announce(changed, folder)
+    return changed
+
+
+def _update_reports(run: Run, folder: str, cache: ResultCache | None) -> Changes:
+    """Merge an ad-hoc run's cells into the approved matrix of a folder (--update)."""
+    changed = summarize(changes(approved_cells(folder), run))
+    if changed or not has_approved(folder):
+        merged = merge(load_approved(folder), run)
+        written = write_reports(merged, folder)
+        if cache is not None:
+            cache.stamp(folder, run_digest(merged), written)
+        _write_changes(changed, folder)
+    _announce(changed, folder)
+    return changed
 
 
 def _quiet_stdout() -> None:
@@ -248,10 +319,14 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=FORMATS, default="table",
                        help="how to print the matrix (default table)")
     check.add_argument("--output", metavar="FILE", help="write the rendering to FILE, not stdout")
-    check.add_argument("--reports", metavar="DIR", default=DEFAULT_REPORTS,
-                       help=f"folder for {', '.join(REPORT_FILES.values())} "
-                            f"(default {DEFAULT_REPORTS}/)")
-    check.add_argument("--no-reports", action="store_true", help="do not write the reports folder")
+    check.add_argument("--reports", metavar="DIR",
+                       help=f"write {', '.join(REPORT_FILES.values())} to DIR (the configured "
+                            f"run writes the approved matrix in {DEFAULT_REPORTS}/; other runs "
+                            "write no reports unless given this)")
+    check.add_argument("--update", action="store_true",
+                       help=f"merge the cells of an ad-hoc run into the approved matrix "
+                            f"({DEFAULT_REPORTS}/, or --reports DIR)")
+    check.add_argument("--no-reports", action="store_true", help="do not write any reports")
     check.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
                        help="check articles in N processes (default 1)")
     check.add_argument("--no-cache", action="store_true",

@@ -10,6 +10,9 @@ import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
+# The tool's own small project, laid out as the README lays out a project: claims/,
+# fixtures/articles/ and fixtures/expected/ (17 claims, 5 articles).
+PROJECT = ROOT / "tests" / "data" / "project"
 
 
 def run(*args, cwd=ROOT):
@@ -20,7 +23,7 @@ def run(*args, cwd=ROOT):
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     for folder in ("claims", "fixtures"):
-        shutil.copytree(ROOT / folder, tmp_path / folder)
+        shutil.copytree(PROJECT / folder, tmp_path / folder)
     return tmp_path
 
 
@@ -176,9 +179,9 @@ def test_cli_ingest_manifest_with_a_bad_entry_names_it(tmp_path: Path, entry, me
 
 def test_cli_reports_are_readable_by_everyone_under_a_usual_umask(project: Path):
     done = subprocess.run(f"umask 022 && {sys.executable} -m verifier.cli check --claims "
-                          "claims/belarus-2025-09.claims.yaml --articles fixtures/articles/seeds "
+                          "claims/belarus-2025-09.claims.yaml --articles fixtures/articles "
                           "--expected fixtures/expected/belarus-2025-09.expected.yaml "
-                          "--output out.json --format json --quiet",
+                          "--reports reports --output out.json --format json --quiet",
                           shell=True, cwd=project, capture_output=True, text=True, timeout=120)
     assert done.returncode in (0, 1), done.stderr
     for path in [*(project / "reports").iterdir(), project / "out.json"]:

@@ -8,7 +8,7 @@ import pytest
 from verifier import cache as cache_module
 from verifier.cache import ResultCache
 from verifier.engine import check_run
-from verifier.reports import render_json
+from verifier.reports import REPORT_FILES, render_json
 
 # The tool's own small project (17 claims, 5 articles): a frozen copy, so that
 # maintainers editing claims/ or fixtures/ never break the tool's tests.
@@ -17,8 +17,9 @@ PROJECT = Path(__file__).resolve().parents[1] / "data" / "project"
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    for name in ("claims", "articles", "expected"):
-        shutil.copytree(PROJECT / name, tmp_path / name)
+    shutil.copytree(PROJECT / "claims", tmp_path / "claims")
+    shutil.copytree(PROJECT / "fixtures" / "articles", tmp_path / "articles")
+    shutil.copytree(PROJECT / "fixtures" / "expected", tmp_path / "expected")
     return tmp_path
 
 
@@ -141,7 +142,8 @@ def _check(project: Path, *extra: str) -> int:
 
 
 def _stats(project: Path) -> dict[str, tuple[int, bytes]]:
-    files = [*sorted((project / "reports").iterdir()), project / "out.md"]
+    files = [*(project / "reports" / name for name in REPORT_FILES.values()),
+             project / "out.md"]
     return {p.name: (p.stat().st_mtime_ns, p.read_bytes()) for p in files}
 
 
@@ -181,4 +183,5 @@ def test_cache_no_cache_always_writes(project):
 def test_cache_output_of_another_format_is_written(project):
     _check(project)
     _check(project, "--format", "csv")
-    assert (project / "out.md").read_text(encoding="utf-8").startswith("claim,source,verdict")
+    assert (project / "out.md").read_text(encoding="utf-8").lstrip("\ufeff").startswith(
+        "claim,source,")

@@ -100,17 +100,6 @@ def test_report_markdown_shows_quality_against_expectations(seed_run):
                      text)
 
 
-def test_report_describe_changes_caps_moved_and_sums_up_new_cells():
-    from verifier.reports.review import CellChange, describe, summarize
-
-    moved = [CellChange(f"c{n}", "s", Verdict.SUPPORTED, Verdict.HEDGED) for n in range(30)]
-    new = [CellChange("c", f"new{n}", None, Verdict.SILENT) for n in range(3)]
-    lines = describe(summarize(moved + new, limit=25))
-    assert lines[0] == "  c0 [s]: supported → hedged"
-    assert lines[25] == "  ... and 5 more moved cell(s)"
-    assert lines[26] == "  3 new cell(s) for 3 source(s): new0, new1, new2"
-
-
 _CELL = st.text(alphabet=st.sampled_from("ab Z09.%–✔✘≠·~*"), max_size=7).map(str.strip)
 
 

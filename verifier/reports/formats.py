@@ -7,19 +7,21 @@ from collections.abc import Callable
 from typing import TextIO
 
 from ..model import Run
+from .cells import write_cells
 from .document import write_json
 from .markdown import write_markdown
 from .page import write_html
 from .spreadsheet import write_csv
 from .terminal import write_table
 
-FORMATS = ("table", "markdown", "json", "csv", "html")
-REPORT_FILES = {"json": "results.json", "markdown": "matrix.md", "csv": "matrix.csv",
-                "html": "matrix.html"}
+FORMATS = ("table", "markdown", "json", "csv", "html", "cells")
+# The files of a reports folder, published together (see `publish.write_reports`).
+REPORT_FILES = {"json": "results.json", "cells": "cells.tsv", "markdown": "matrix.md",
+                "csv": "matrix.csv", "html": "matrix.html"}
 
 WRITERS: dict[str, Callable[[Run, TextIO], None]] = {
     "table": write_table, "markdown": write_markdown, "json": write_json, "csv": write_csv,
-    "html": write_html}
+    "html": write_html, "cells": write_cells}
 
 
 def write(run: Run, fmt: str, out: TextIO) -> None:

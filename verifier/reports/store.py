@@ -117,10 +117,12 @@ class ResultStore:
         found = self._select(f"WHERE {_MAYBE_MISMATCHED} ORDER BY rank, claim, source, rowid")
         return (r for r in found if not r.matches_expectation)
 
-    def compare(self, cells: Iterable[tuple[str, str, str]]
-                ) -> Iterator[tuple[str, str, Verdict | None, Verdict]]:
-        """Yield (claim, source, old verdict or None, verdict) for each stored cell whose
-        verdict differs from the given (claim, source, verdict) cells, in iteration order.
+    def compare(self, cells: Iterable[tuple[str, str, str]], removed: bool = False
+                ) -> Iterator[tuple[str, str, Verdict | None, Verdict | None, Verdict | None]]:
+        """Yield (claim, source, old verdict or None, verdict, expected) for each stored cell
+        whose verdict differs from the given (claim, source, verdict) cells, in iteration
+        order; then, with `removed`, (claim, source, old verdict, None, None) for each given
+        cell the store does not hold, sorted by claim and source.
 
         The cells go to a temporary table, so the comparison is one join on disk.
         """
@@ -130,11 +132,19 @@ class ResultStore:
         for chunk in _batched(cells, 10_000):
             self._db.executemany("INSERT OR REPLACE INTO approved VALUES (?, ?, ?)", chunk)
         cursor = self._db.execute(
-            "SELECT r.claim, r.source, a.verdict, r.verdict FROM results r LEFT JOIN approved a "
-            "ON a.claim = r.claim AND a.source = r.source WHERE a.verdict IS NOT r.verdict "
-            "ORDER BY r.rank, r.claim, r.source, r.rowid")
-        for claim, source, old, new in cursor:
-            yield claim, source, _VERDICTS.get(old) if old else None, _VERDICTS[new]
+            "SELECT r.claim, r.source, a.verdict, r.verdict, r.expected FROM results r "
+            "LEFT JOIN approved a ON a.claim = r.claim AND a.source = r.source "
+            "WHERE a.verdict IS NOT r.verdict ORDER BY r.rank, r.claim, r.source, r.rowid")
+        for claim, source, old, new, expected in cursor:
+            yield (claim, source, _VERDICTS.get(old) if old else None, _VERDICTS[new],
+                   _VERDICTS.get(expected) if expected else None)
+        if removed:
+            cursor = self._db.execute(
+                "SELECT a.claim, a.source, a.verdict FROM approved a LEFT JOIN results r "
+                "ON a.claim = r.claim AND a.source = r.source WHERE r.claim IS NULL "
+                "ORDER BY a.claim, a.source")
+            for claim, source, old in cursor:
+                yield claim, source, _VERDICTS.get(old), None, None
 
     def sources(self) -> tuple[str, ...]:
         """Return the source ids, sorted."""
