@@ -19,6 +19,7 @@ import hashlib
 import json
 import sqlite3
 import threading
+import time
 from collections.abc import Iterable
 from functools import cache
 from importlib import metadata, resources
@@ -108,6 +109,28 @@ def _stat(path: str | Path) -> list[int] | None:
     return [found.st_size, found.st_mtime_ns]
 
 
+def _write_ahead(db: sqlite3.Connection, patience: float = 60.0) -> None:
+    """Put a cache database in WAL mode (readers never wait for the writer).
+
+    Switching needs the database to itself, and SQLite does not wait for that: two
+    processes opening a new cache at once (`pytest -n 2`, two terminals) would see
+    "database is locked". Retry for a while; a database already in WAL mode needs no
+    switch.
+    """
+    deadline = time.monotonic() + patience
+    delay = 0.01
+    while True:
+        try:
+            if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                db.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as err:
+            if "locked" not in str(err) or time.monotonic() > deadline:
+                raise
+            time.sleep(delay)
+            delay = min(delay * 2, 0.5)
+
+
 class ResultCache:
     """Read and write cached verdicts for one verifier fingerprint."""
 
@@ -123,7 +146,7 @@ class ResultCache:
         self._db = sqlite3.connect(self.folder / "verdicts.sqlite3", timeout=60,
                                    check_same_thread=False)
         self._lock = threading.Lock()
-        self._db.execute("PRAGMA journal_mode=WAL")
+        _write_ahead(self._db)
         self._db.execute(_SCHEMA)
         self._db.execute(_STAMPS)
         self.hits = 0

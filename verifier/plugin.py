@@ -9,7 +9,14 @@ from __future__ import annotations
 import pytest
 
 from . import options
-from .suite import SUITE_KEY, ClaimFileNode, ExpectationsFileNode, Suite, SuiteConfig
+from .suite import (
+    SUITE_KEY,
+    ClaimFileNode,
+    ExpectationsFileNode,
+    Suite,
+    SuiteConfig,
+    add_removed_cells_item,
+)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -36,9 +43,19 @@ class _Recorder:
         self.suite.record(report)
 
 
+def _dist_given(config: pytest.Config) -> bool:
+    args = [*config.invocation_params.args, *config.getini("addopts")]
+    return any(a == "--dist" or a.startswith("--dist=") or a == "-d" for a in args)
+
+
+@pytest.hookimpl(tryfirst=True)
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", "xdist_group(name): run with the items of the same group (pytest-xdist)")
+    # `pytest -n 2`: keep each article's items on one worker (it reads the article once),
+    # unless a distribution was asked for.
+    if getattr(config.option, "dist", "no") == "load" and not _dist_given(config):
+        config.option.dist = "loadgroup"
     suite = Suite(SuiteConfig.from_pytest(config))
     config.stash[SUITE_KEY] = suite
     config.pluginmanager.register(_Recorder(suite), "verifier-recorder")
@@ -53,6 +70,12 @@ def pytest_collect_file(file_path, parent: pytest.Collector):
     return None
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config,
+                                  items: list[pytest.Item]) -> None:
+    add_removed_cells_item(session, items)  # before -k and -m deselect
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     suite = session.config.stash[SUITE_KEY]
@@ -60,8 +83,6 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     if hasattr(session.config, "workerinput"):
         return  # an xdist worker: the controller builds the matrix
     suite.finish()
-    if suite.changed and session.exitstatus == pytest.ExitCode.OK:
-        session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:

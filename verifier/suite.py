@@ -32,12 +32,18 @@ from .model import (
     SourceInfo,
     Verdict,
 )
-from .reports import render_table, write_reports
+from .reports import render_table, write_atomic, write_reports
+from .reports.ci import annotation, append_step_summary, in_github_actions, summary_markdown
 from .reports.review import (
+    APPROVED_FILE,
+    CHANGES_FILE,
+    CellChange,
     Changes,
     approved_cells,
     changes,
+    changes_markdown,
     describe,
+    has_approved,
     load_approved,
     merge,
     summarize,
@@ -90,7 +96,10 @@ class Suite:
     _verifiers: dict[str, Verifier] = field(default_factory=dict)
     _cache: ResultCache | None = None
     _expected: dict | None = None
+    _approved: dict[tuple[str, str], Verdict] | None = None
+    _existing: tuple[set[str], set[str]] | None = None
     rows: list[dict] = field(default_factory=list)
+    annotations: list[str] = field(default_factory=list)
     changed: Changes | None = None
     run: Run | None = None
     written: bool = False
@@ -108,6 +117,34 @@ class Suite:
         """Return True for an expected-verdicts file under the configured folder."""
         return path.name.endswith(EXPECTED_SUFFIX) and any(
             path.is_relative_to(folder) for folder in self.settings.expected)
+
+    @property
+    def compares(self) -> bool:
+        """Return True when items are compared with the approved matrix: the configured
+        articles, not an update, and an approved matrix to compare with."""
+        return (not self.settings.custom_articles and not self.settings.update
+                and has_approved(self.settings.reports))
+
+    def approved(self, claim: str, source: str) -> Verdict | None:
+        """Return the approved verdict of a pair (None for a new cell), read once."""
+        if self._approved is None:
+            self._approved = {(c, s): Verdict(v) for c, s, v in
+                              approved_cells(self.settings.reports)}
+        return self._approved.get((claim, source))
+
+    def gone(self, claim: str, source: str) -> bool:
+        """Return True when an approved cell's claim or article no longer exists."""
+        if self._existing is None:
+            claims = {c for ids in self.events().values() for c in ids}
+            self._existing = claims, set(self.sources())
+        claims, sources = self._existing
+        return claim not in claims or source not in sources
+
+    def removed(self) -> list[CellChange]:
+        """Return the approved cells whose claim or article is gone, sorted."""
+        return [CellChange(c, s, Verdict(v), None)
+                for c, s, v in sorted(approved_cells(self.settings.reports))
+                if self.gone(c, s)]
 
     def events(self) -> dict[str, set[str]]:
         """Return event id -> claim ids of every claim file the suite collects."""
@@ -199,12 +236,16 @@ class Suite:
         return self._cache
 
     def record(self, report: pytest.TestReport) -> None:
-        """Keep the result a finished item carried on its user properties."""
+        """Keep the result a finished item carried on its user properties, and, on GitHub
+        Actions, an annotation on the claim's line for a failed one."""
         if report.when != "call" and not (report.when == "setup" and report.skipped):
             return
         for name, value in report.user_properties:
             if name == RESULT_PROPERTY:
-                self.rows.append(json.loads(value))
+                row = json.loads(value)
+                self.rows.append(row)
+                if report.failed and in_github_actions():
+                    self.annotations.append(_annotation(row, report))
 
     def close(self) -> None:
         """Close the verdict cache, if one was opened."""
@@ -219,12 +260,24 @@ class Suite:
         self.run = run_from_rows(self.rows)
         if self.settings.custom_articles:
             return
+        folder = self.settings.reports
+        approved = approved_cells(folder)
         if self.settings.update:
-            write_reports(merge(load_approved(self.settings.reports), self.run),
-                          self.settings.reports)
+            self.changed = summarize(changes(approved, self.run, self.gone))
+            write_reports(merge(load_approved(folder), self.run, self.gone), folder)
             self.written = True
-        else:
-            self.changed = summarize(changes(approved_cells(self.settings.reports), self.run))
+        elif has_approved(folder):
+            self.changed = summarize(changes(approved, self.run, self.gone))
+        if self.changed:
+            write_atomic(folder / CHANGES_FILE, changes_markdown(
+                self.changed, f"Changes to the approved matrix in {self._where()}/"))
+        append_step_summary(summary_markdown(self.run, self.changed, f"{self._where()}/"))
+
+    def _where(self) -> str:
+        where = self.settings.reports
+        if where.is_relative_to(self.settings.root):
+            return where.relative_to(self.settings.root).as_posix()
+        return str(where)
 
     def summary(self) -> list[str]:
         """Return the lines the terminal summary prints."""
@@ -232,16 +285,30 @@ class Suite:
             return []
         lines = render_table(self.run).splitlines()
         lines += [f"{p.level}: {p}" for p in self.articles() if isinstance(p, Problem)]
-        where = self.settings.reports
-        if where.is_relative_to(self.settings.root):
-            where = where.relative_to(self.settings.root)
+        where = self._where()
         if self.written:
-            lines.append(f"approved matrix updated in {where}")
+            lines.append(f"approved matrix updated in {where}/ ({self.changed.headline()})"
+                         + (f"; the changes are in {where}/{CHANGES_FILE}"
+                            if self.changed else ""))
         elif self.changed:
             lines.append(f"{self.changed.total} cell(s) differ from the approved matrix in "
-                         f"{where} (run pytest --verifier-update to accept):")
+                         f"{where}/ ({self.changed.headline()}; listed in {where}/"
+                         f"{CHANGES_FILE}); run pytest --verifier-update to accept:")
+        elif not self.settings.custom_articles and not has_approved(self.settings.reports):
+            lines.append(f"no approved matrix in {where}/ to compare with; run pytest "
+                         "--verifier-update (or verifier check) to write one")
+        if self.changed and not self.written:
             lines += describe(self.changed)
-        return lines
+        return lines + self.annotations
+
+
+def _annotation(row: dict, report: pytest.TestReport) -> str:
+    """Return the GitHub annotation of a failed pair, on its claim's line."""
+    detail = report.longreprtext.strip().splitlines()
+    message = "; ".join(line.strip() for line in detail if line.startswith(
+        ("expected", "actual", "approved", "reason")))
+    return annotation(row["path"], row["line"], f"{row['claim']}[{row['source']}]",
+                      message or f"{row['verdict']}")
 
 
 def result_row(claim: Claim, order: tuple[str, int], result: Result,
@@ -292,9 +359,13 @@ class ClaimFileNode(pytest.File):
             raise self.CollectError("\n".join(str(p) for p in problems))
         for n, claim in enumerate(claim_file.claims):
             for source in suite.sources():
-                item = ClaimItem.from_parent(self, name=f"{claim.id}[{source}]", claim=claim,
-                                             source=source, claims=claim_file.claims,
-                                             order=(shown, n), event=claim_file.event)
+                # The id given whole, so pytest parses "[source]" as it parses the ids
+                # it stores (--lf, --ff and --sw compare the two).
+                name = f"{claim.id}[{source}]"
+                item = ClaimItem.from_parent(self, name=name, nodeid=f"{self.nodeid}::{name}",
+                                             claim=claim, source=source,
+                                             claims=claim_file.claims, order=(shown, n),
+                                             event=claim_file.event)
                 # With `pytest -n 2 --dist loadgroup`, one worker reads each article.
                 item.add_marker(pytest.mark.xdist_group(source))
                 yield item
@@ -331,6 +402,7 @@ class ClaimItem(pytest.Item):
         self.claim, self.source, self.claims, self.order, self.event = (
             claim, source, claims, order, event)
         self.result: Result | None = None
+        self.approved: Verdict | None | bool = False  # False: not compared
 
     def runtest(self) -> None:
         suite: Suite = self.config.stash[SUITE_KEY]
@@ -344,6 +416,10 @@ class ClaimItem(pytest.Item):
             result_row(self.claim, self.order, result, suite.info(self.source)),
             ensure_ascii=False)))
         self.user_properties.append(("verdict", result.verdict.value))
+        if suite.compares:
+            self.approved = suite.approved(self.claim.id, self.source)
+            if self.approved != result.verdict:
+                raise VerdictMismatch()  # drift from the approved matrix, whatever else
         if result.expected is not None:
             if result.known_miss and result.verdict != result.expected:
                 pytest.xfail(f"known miss: {result.known_miss}")
@@ -362,29 +438,85 @@ class ClaimItem(pytest.Item):
     def repr_failure(self, excinfo, style=None):
         if not isinstance(excinfo.value, VerdictMismatch) or self.result is None:
             return super().repr_failure(excinfo, style)
-        return failure_text(self.claim, self.result)
+        where = self.config.stash[SUITE_KEY]._where()
+        return failure_text(self.claim, self.result, self.approved, where)
 
     def reportinfo(self):
         return self.path, max(self.claim.line - 1, 0), f"{self.claim.id}[{self.source}]"
 
 
-def failure_text(claim: Claim, result: Result) -> str:
-    """Return a failure as a fact-check reads: claim, source, verdicts, evidence, reason."""
+def failure_text(claim: Claim, result: Result, approved: Verdict | None | bool = False,
+                 where: str = "reports") -> str:
+    """Return a failure as a fact-check reads: claim, source, verdicts, evidence, reason.
+
+    `approved` is the approved matrix's verdict when the pair was compared with it (None
+    for a new cell, False when not compared).
+    """
+    drift = approved is not False and approved != result.verdict
     wanted = result.expected.value if result.expected else "anything but contradicted"
     lines = [f"known miss now agrees: remove known_miss ({result.known_miss}) from the "
-             "expected verdicts"] if result.known_miss else []
+             "expected verdicts"] if result.known_miss and not drift else []
     lines += [f"claim    {claim.id}: {claim.text}",
-             f"source   {result.source}",
-             f"expected {wanted}",
-             f"actual   {result.verdict.value}"]
+              f"source   {result.source}",
+              f"expected {wanted}"]
+    if drift:
+        lines.append(f"approved {approved.value if approved else '(new cell)'}")
+    lines.append(f"actual   {result.verdict.value}")
     if result.evidence:
         lines.append("evidence")
         lines += [f"  [{e.start}:{e.end}] {e.text}" for e in result.evidence]
     lines.append(f"reason   {result.reason}")
+    if drift:
+        lines.append(f"the verdict differs from the approved matrix in {where}/: review it, "
+                     "then accept with pytest --verifier-update")
     return "\n".join(lines)
+
+
+class ApprovedMatrixFile(pytest.File):
+    """The approved matrix, collected for the one check no pair can make: cells whose
+    claim or article is gone."""
+
+    def collect(self):
+        yield RemovedCellsItem.from_parent(self, name="removed-cells")
+
+
+class RemovedCellsItem(pytest.Item):
+    """Fails while the approved matrix holds cells of deleted claims or articles."""
+
+    def runtest(self) -> None:
+        suite: Suite = self.config.stash[SUITE_KEY]
+        if suite.settings.update:
+            return  # the update drops them
+        self.removed = suite.removed()
+        if self.removed:
+            raise VerdictMismatch()
+
+    def repr_failure(self, excinfo, style=None):
+        if not isinstance(excinfo.value, VerdictMismatch):
+            return super().repr_failure(excinfo, style)
+        shown = [f"  {c}" for c in self.removed[:25]]
+        more = len(self.removed) - len(shown)
+        return "\n".join([
+            f"{len(self.removed)} approved cell(s) belong to a claim or article that is gone:",
+            *shown, *([f"  ... and {more} more"] if more > 0 else []),
+            "accept the removal with pytest --verifier-update (or verifier check)"])
+
+    def reportinfo(self):
+        return self.path, 0, "removed-cells"
+
+
+def add_removed_cells_item(session: pytest.Session, items: list[pytest.Item]) -> None:
+    """Add the removed-cells check when the run collected pairs to compare with an
+    approved matrix (every process adds it the same way, so pytest-xdist agrees)."""
+    suite: Suite = session.config.stash[SUITE_KEY]
+    if (suite.settings.custom_articles or not has_approved(suite.settings.reports)
+            or not any(isinstance(item, ClaimItem) for item in items)):
+        return
+    node = ApprovedMatrixFile.from_parent(session, path=suite.settings.reports / APPROVED_FILE)
+    items.extend(node.collect())
 
 
 SUITE_KEY = pytest.StashKey[Suite]()
 
 __all__ = ["SUITE_KEY", "ClaimFileNode", "ClaimItem", "ExpectationsFileNode", "Suite",
-           "SuiteConfig"]
+           "SuiteConfig", "add_removed_cells_item"]

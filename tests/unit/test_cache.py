@@ -185,3 +185,26 @@ def test_cache_output_of_another_format_is_written(project):
     _check(project, "--format", "csv")
     assert (project / "out.md").read_text(encoding="utf-8").lstrip("\ufeff").startswith(
         "claim,source,")
+
+
+def _open_cache(folder: str, start) -> str:
+    start.wait()
+    try:
+        ResultCache(folder).close()
+    except Exception as err:  # noqa: BLE001 - reported to the test
+        return repr(err)
+    return ""
+
+
+def test_cache_opened_by_several_processes_at_once(tmp_path):
+    """`pytest -n 2` and two terminals open a new cache at the same moment."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    for attempt in range(20):
+        folder = str(tmp_path / f"cache{attempt}")
+        with context.Manager() as manager:
+            start = manager.Barrier(6)
+            with context.Pool(6) as pool:
+                errors = pool.starmap(_open_cache, [(folder, start)] * 6)
+        assert errors == [""] * 6
