@@ -1,5 +1,7 @@
 """Reports: the JSON document, the Markdown matrix and atomic writes."""
 
+import csv
+import io
 import json
 import re
 from pathlib import Path
@@ -67,8 +69,8 @@ def test_report_write_atomic_keeps_the_old_file_when_writing_fails(tmp_path: Pat
 
 def test_report_write_reports(tmp_path: Path, seed_run):
     written = write_reports(seed_run, tmp_path / "reports")
-    assert sorted(p.name for p in written) == ["matrix.csv", "matrix.html", "matrix.md",
-                                               "results.json"]
+    assert sorted(p.name for p in written) == ["cells.tsv", "matrix.csv", "matrix.html",
+                                               "matrix.md", "results.json"]
 
 
 def test_report_document_round_trips(seed_run, tmp_path: Path):
@@ -88,9 +90,10 @@ def test_report_html_escapes_article_and_claim_text(seed_run):
 
 
 def test_report_csv_has_a_row_per_pair(seed_run):
-    lines = render_csv(seed_run).splitlines()
-    assert lines[0].startswith("claim,source,verdict,expected,evidence,start,end,reason")
-    assert len(lines) == 1 + len(seed_run.results)
+    text = render_csv(seed_run)
+    assert text.startswith("\ufeffclaim,source,event,verdict,expected,agree,known_miss,evidence,")
+    rows = list(csv.reader(io.StringIO(text[1:])))
+    assert len(rows) == 1 + len(seed_run.results)
 
 
 def test_report_markdown_shows_quality_against_expectations(seed_run):
