@@ -186,3 +186,84 @@ def test_cli_reports_are_readable_by_everyone_under_a_usual_umask(project: Path)
     assert done.returncode in (0, 1), done.stderr
     for path in [*(project / "reports").iterdir(), project / "out.json"]:
         assert path.stat().st_mode & 0o777 == 0o644, path
+
+
+def _reports(project: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted((project / "reports").iterdir())}
+
+
+NEW_ARTICLE = ("---\nsource: newwire\ndate: 2025-09-11\n---\n"
+               "Belarus freed 51 prisoners on Thursday after talks with a US envoy.\n")
+
+
+@pytest.mark.parametrize("extra", [(), ("--output", "adhoc.md", "--format", "markdown")])
+def test_cli_ad_hoc_check_leaves_the_approved_matrix_byte_identical(project: Path, extra):
+    assert run("check", "-q", cwd=project).returncode == 0
+    before = _reports(project)
+    (project / "news").mkdir()
+    (project / "news" / "newwire.txt").write_text(NEW_ARTICLE, encoding="utf-8")
+    done = run("check", "--articles", "news", "-q", *extra, cwd=project)
+    assert done.returncode == 1, done.stderr  # 51 contradicts released-52
+    assert _reports(project) == before
+    # what it found is on the terminal, with or without --output
+    assert "released-52 [newwire]: contradicted, expected not contradicted" in done.stdout
+    if extra:
+        assert done.stdout.startswith("checked 17 claim(s) against 1 source(s): 17 pairs (")
+        assert done.stdout.rstrip().endswith("wrote adhoc.md")
+        assert (project / "adhoc.md").read_text(encoding="utf-8").startswith("## Accuracy")
+
+
+def test_cli_ad_hoc_check_writes_reports_only_where_told(project: Path):
+    (project / "news").mkdir()
+    (project / "news" / "newwire.txt").write_text(NEW_ARTICLE, encoding="utf-8")
+    done = run("check", "--articles", "news", "--reports", "adhoc", "-q", cwd=project)
+    assert done.returncode == 1
+    assert not (project / "reports").exists()
+    cells = (project / "adhoc" / "cells.tsv").read_text(encoding="utf-8").splitlines()
+    assert len(cells) == 1 + 17 and "released-52\tnewwire\tcontradicted\t\t" in cells
+
+
+def test_cli_update_merges_ad_hoc_cells_into_the_approved_matrix(project: Path):
+    run("check", "-q", cwd=project)
+    before = (project / "reports" / "cells.tsv").read_text(encoding="utf-8").splitlines()
+    (project / "news").mkdir()
+    (project / "news" / "newwire.txt").write_text(NEW_ARTICLE, encoding="utf-8")
+    done = run("check", "--articles", "news", "--update", "-q", cwd=project)
+    assert "reports/: 17 cell(s) changed from the approved matrix (0 moved, 17 new, " \
+           "0 removed)" in done.stderr
+    after = (project / "reports" / "cells.tsv").read_text(encoding="utf-8").splitlines()
+    assert set(before) < set(after) and len(after) == len(before) + 17
+    changes = (project / "reports" / "changes.md").read_text(encoding="utf-8")
+    assert "| `released-52` | `newwire` | ✘ contradicted | none |" in changes
+
+
+def test_cli_configured_run_lists_a_deleted_articles_cells_as_removed(project: Path):
+    run("check", "-q", cwd=project)
+    (project / "fixtures" / "articles" / "news18.txt").unlink()
+    done = run("check", "-q", cwd=project)
+    assert "reports/: 17 cell(s) changed from the approved matrix (0 moved, 0 new, " \
+           "17 removed)" in done.stderr
+    assert "  released-52 [news18]: supported → (removed)" in done.stderr.splitlines()
+    assert "news18" not in (project / "reports" / "cells.tsv").read_text(encoding="utf-8")
+    changes = (project / "reports" / "changes.md").read_text(encoding="utf-8")
+    assert "### Removed (17)" in changes and "| `released-52` | `news18` | ✔ supported |" \
+        in changes
+
+
+def test_cli_appends_to_the_github_job_summary(project: Path, monkeypatch):
+    summary = project / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    run("check", "-q", cwd=project)
+    text = summary.read_text(encoding="utf-8")
+    assert text.startswith("## Claim verification\n\n5 source(s) × 17 claim(s): 85 pairs (")
+    assert "### New (" in text  # the first run: every cell is new
+    run("check", "-q", cwd=project)
+    assert summary.read_text(encoding="utf-8").count("## Claim verification") == 2
+    assert "No cell differs from the approved matrix in reports." in summary.read_text(
+        encoding="utf-8")
+
+
+def test_cli_update_and_no_reports_is_a_usage_error(project: Path):
+    done = run("check", "--update", "--no-reports", cwd=project)
+    assert done.returncode == 2
+    assert done.stderr.strip() == "error: --update and --no-reports disagree; give one of them"
