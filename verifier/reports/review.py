@@ -161,7 +161,9 @@ class Changes:
     counts: dict[ChangeKind, int] = field(default_factory=lambda: dict.fromkeys(ChangeKind, 0))
     kept: dict[ChangeKind, list[CellChange]] = field(
         default_factory=lambda: {kind: [] for kind in ChangeKind})
-    new_silent: dict[str, int] = field(default_factory=dict)  # claim -> new silent cells
+    # claim -> new silent cells with no expected verdict (other events' claims, mostly):
+    # counted, not listed
+    new_silent: dict[str, int] = field(default_factory=dict)
     new_sources: set[str] = field(default_factory=set)
 
     def add(self, change: CellChange) -> None:
@@ -170,7 +172,7 @@ class Changes:
         self.counts[kind] += 1
         if kind is ChangeKind.NEW:
             self.new_sources.add(change.source)
-            if change.new is Verdict.SILENT and change.expected in (None, Verdict.SILENT):
+            if change.new is Verdict.SILENT and change.expected is None:
                 self.new_silent[change.claim] = self.new_silent.get(change.claim, 0) + 1
                 return
         if len(self.kept[kind]) < self.limit:
