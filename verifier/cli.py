@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import difflib
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__, options
-from .articles import source_id
+from .articles import load_articles, source_id
 from .cache import CACHE_DIR, ResultCache
 from .claims import load_claim_files
 from .engine import check_run
@@ -294,6 +295,51 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _close(word: str, known: list[str]) -> str:
+    close = difflib.get_close_matches(word, known, n=3)
+    return f" (did you mean {', '.join(close)}?)" if close else ""
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    """Explain one pair's verdict: every sentence with the claim's words, what matched,
+    which rule decided or why none did, and words the claim file could add."""
+    from .checkers.explain import explain
+    from .reports.explanation import explanation_json, explanation_text
+    from .text.reading import Reader
+
+    claim_files, problems = load_claim_files(_existing(args.claims or [DEFAULT_CLAIMS], "claim"))
+    _report_problems(problems)
+    claims = {c.id: c for f in claim_files for c in f.claims}
+    claim = claims.get(args.claim)
+    if claim is None:
+        raise UsageError(f"no claim '{args.claim}' in {', '.join(args.claims or [DEFAULT_CLAIMS])}"
+                         f"{_close(args.claim, sorted(claims))}; `verifier validate` checks "
+                         "the claim files")
+    article, sources = None, []
+    for item in load_articles(_existing(args.articles or [DEFAULT_ARTICLES], "article")):
+        if isinstance(item, Problem):
+            if item.is_error and Path(item.path).stem == args.source:
+                raise UsageError(str(item))
+            continue
+        sources.append(item.source)
+        if item.source == args.source:
+            article = item
+            break
+    if article is None:
+        raise UsageError(f"no article with source '{args.source}' in "
+                         f"{', '.join(args.articles or [DEFAULT_ARTICLES])}"
+                         f"{_close(args.source, sources)}")
+    expected_paths = args.expected if args.expected is not None else [DEFAULT_EXPECTED]
+    expectations, _ = load_expectations([p for p in expected_paths if Path(p).exists()])
+    expectation = expectations.get((claim.id, article.source))
+    reading = Reader([claim]).read(article.body)
+    reading.date = article.date
+    explanation = explain(claim, 0, reading, article.source)
+    render = explanation_json if args.format == "json" else explanation_text
+    sys.stdout.write(render(explanation, expectation.verdict if expectation else None))
+    return EXIT_OK
+
+
 def _add_inputs(parser: argparse.ArgumentParser, articles: bool) -> None:
     """Add the options naming claim, article and expected-verdict files (all repeatable)."""
     parser.add_argument("--claims", action="append", metavar="PATH",
@@ -345,6 +391,15 @@ def build_parser() -> argparse.ArgumentParser:
                         help="markdown (default), table, json, csv or html")
     report.add_argument("--output", metavar="FILE", help="write to FILE, not stdout")
     report.set_defaults(func=cmd_report)
+
+    explain = sub.add_parser("explain", help="explain one pair's verdict, sentence by sentence",
+                             description=cmd_explain.__doc__)
+    explain.add_argument("claim", metavar="CLAIM_ID", help="the claim's id")
+    explain.add_argument("source", metavar="SOURCE", help="the article's source id")
+    _add_inputs(explain, articles=True)
+    explain.add_argument("--format", choices=("text", "json"), default="text",
+                         help="text (default) or json")
+    explain.set_defaults(func=cmd_explain)
 
     validate = sub.add_parser("validate", help="validate claim files only",
                               description=cmd_validate.__doc__)

@@ -28,10 +28,12 @@ class Verifier:
 
     def __init__(self, claims: Iterable[Claim], events: dict[str, str] | None = None) -> None:
         from .checkers import check
+        from .checkers.explain import MENTION_REASON, near_misses
         from .text.reading import Reader
         from .verdicts import decide
 
         self._check, self._decide = check, decide
+        self._near_misses, self._mention_reason = near_misses, MENTION_REASON
         self.claims = tuple(claims)
         self.events = events or {}
         self.reader = Reader(self.claims)
@@ -46,6 +48,12 @@ class Verifier:
                 continue
             findings = self._check(claim, index, reading)
             verdict, evidence, reason = self._decide(findings)
+            if verdict is Verdict.SILENT:
+                # A near miss: silent, but the article mentions what the claim is about.
+                # Its sentences are the evidence; the verdict stays silent.
+                evidence = self._near_misses(claim, index, reading)
+                if evidence:
+                    reason = self._mention_reason
             results.append(Result(claim=claim.id, source=article.source, verdict=verdict,
                                   evidence=evidence, reason=reason,
                                   event=self.events.get(claim.id, "")))

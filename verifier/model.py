@@ -181,6 +181,13 @@ class Result:
     known_miss: str | None = None
 
     @property
+    def mentioned(self) -> bool:
+        """Return True for a near miss: silent, but the article mentions what the claim is
+        about (its entity, object, or counted noun with a number). The evidence lists
+        those sentences; the verdict, and every score, stay silent."""
+        return self.verdict is Verdict.SILENT and bool(self.evidence)
+
+    @property
     def matches_expectation(self) -> bool:
         """Return True when the verdict is acceptable for this pair.
 

@@ -79,6 +79,8 @@ def test_properties_verifier_answers_every_claim_with_true_offsets(request, text
     assert [r.claim for r in results] == [c.id for c in CLAIMS]
     for result in results:
         assert result.verdict in CHECKED_VERDICTS
-        assert bool(result.evidence) == (result.verdict != "silent")
+        # evidence decides every verdict but silence; a silent pair may list the
+        # sentences that mention the claim (a near miss)
+        assert bool(result.evidence) == (result.verdict != "silent" or result.mentioned)
         for evidence in result.evidence:
             assert text[evidence.start:evidence.end] == evidence.text

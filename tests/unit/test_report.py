@@ -38,8 +38,11 @@ def test_report_json_document_shape(seed_run):
     doc = json.loads(render_json(seed_run))
     assert doc["format"] == "claim-verifier/results" and doc["version"] == 1
     assert len(doc["results"]) == len(seed_run.claims) * len(seed_run.sources)
-    row = next(r for r in doc["results"] if r["evidence"])
+    row = next(r for r in doc["results"] if r["evidence"] and r["verdict"] != "silent"
+               and "known_miss" not in r)
     assert set(row) == {"claim", "source", "event", "verdict", "expected", "evidence", "reason"}
+    near = next(r for r in doc["results"] if r.get("mentioned"))
+    assert near["verdict"] == "silent" and near["evidence"] and near["mentioned"] is True
     assert set(row["evidence"][0]) == {"text", "start", "end"}
 
 

@@ -58,6 +58,7 @@ def _json_result(r: Result) -> str:
         f'{{\n      "claim": {q(r.claim)},\n      "source": {q(r.source)},\n'
         f'      "event": {q(r.event)},\n      "verdict": {q(r.verdict.value)},\n'
         f'      "expected": {expected},\n',
+        '      "mentioned": true,\n' if r.mentioned else "",
         f'      "evidence": [\n{evidence}\n      ],\n' if evidence else '      "evidence": [],\n',
         f'      "reason": {q(r.reason)}',
         f',\n      "known_miss": {q(r.known_miss)}\n    }}' if r.known_miss else "\n    }"])

@@ -68,6 +68,7 @@ class Cell:
     known_miss: str
     evidence: tuple[Evidence, ...]
     reason: str
+    mentioned: bool  # silent, but the article mentions the claim (a near miss)
 
     @property
     def differs(self) -> bool:
@@ -85,10 +86,11 @@ class Row:
 
 
 def _cell(label: str, r: Result) -> Cell:
-    return Cell(r.claim, label, r.verdict.value, cell(r.verdict, r.expected, r.known_miss),
+    return Cell(r.claim, label, r.verdict.value,
+                cell(r.verdict, r.expected, r.known_miss, r.mentioned),
                 r.expected.value if r.expected else "", not r.matches_expectation,
                 bool(r.known_miss) and r.matches_expectation, r.known_miss or "", r.evidence,
-                r.reason)
+                r.reason, r.mentioned)
 
 
 def _rows(run: Run, infos: dict[str, SourceInfo]) -> Iterator[Row]:

@@ -26,7 +26,10 @@ _SCHEMA = """CREATE TABLE results (
     expected TEXT, known_miss TEXT, event TEXT NOT NULL, reason TEXT NOT NULL,
     evidence BLOB NOT NULL)"""
 _COLUMNS = "claim, source, verdict, expected, known_miss, event, reason, evidence"
-_CELL_COLUMNS = "claim, source, verdict, expected, known_miss, '', '', ''"
+# A cell's columns: no reason, and evidence only for a silent pair (its near-miss
+# sentences, which mark it "silent, mentioned"; see Result.mentioned).
+_CELL_COLUMNS = ("claim, source, verdict, expected, known_miss, '', '', "
+                 "CASE WHEN verdict = 'silent' THEN evidence ELSE X'' END")
 _VERDICTS = {v.value: v for v in Verdict}  # a dict lookup is several times Verdict(value)
 # Rows that may fail their expectation (see Result.matches_expectation); the
 # rows found are checked again in Python, so this only has to be wide enough.
@@ -101,7 +104,8 @@ class ResultStore:
         """Yield each source (sorted) with its results by claim id: one matrix row at a time.
 
         With `evidence=False` the results carry only their verdicts (claim, source,
-        verdict, expected, known miss): cheaper, and all a matrix cell shows.
+        verdict, expected, known miss, and a silent pair's mentions): cheaper, and all a
+        matrix cell shows.
         """
         rows = self._select("ORDER BY source, rank, claim, rowid",
                             _COLUMNS if evidence else _CELL_COLUMNS)

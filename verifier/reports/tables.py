@@ -18,14 +18,20 @@ from .quality import score
 
 SYMBOLS = {Verdict.SUPPORTED: "✔", Verdict.CONTRADICTED: "✘", Verdict.HEDGED: "~",
            Verdict.SILENT: "·", Verdict.ERROR: "!"}
-LEGEND = ("✔ supported, ✘ contradicted, ~ hedged, · silent, ! error; "
-          "✘≠✔: got ✘, expected ✔; * a recorded known miss")
+# A near miss: silent, but the article mentions what the claim is about. Not a fifth
+# verdict: it scores as silent.
+MENTIONED = "∘"
+LEGEND = ("✔ supported, ✘ contradicted, ~ hedged, · silent, ∘ silent but mentioned "
+          "(see verifier explain), ! error; ✘≠✔: got ✘, expected ✔; * a recorded known miss")
 
 
-def cell(verdict: Verdict, expected: Verdict | None, known_miss: str | None = None) -> str:
+def cell(verdict: Verdict, expected: Verdict | None, known_miss: str | None = None,
+         mentioned: bool = False) -> str:
+    """Return a matrix cell: the verdict's symbol, and the expected one when they differ."""
+    symbol = MENTIONED if mentioned and verdict is Verdict.SILENT else SYMBOLS[verdict]
     if expected is not None and expected != verdict:
-        return f"{SYMBOLS[verdict]}≠{SYMBOLS[expected]}" + ("*" if known_miss else "")
-    return SYMBOLS[verdict]
+        return f"{symbol}≠{SYMBOLS[expected]}" + ("*" if known_miss else "")
+    return symbol
 
 
 def claim_labels(run: Run) -> list[str]:
@@ -94,8 +100,8 @@ def matrix_rows(run: Run) -> Iterator[list[str]]:
         row = [source]
         for claim in run.claims:
             result = cells.get(claim.id)
-            row.append(cell(result.verdict, result.expected, result.known_miss)
-                       if result else "")
+            row.append(cell(result.verdict, result.expected, result.known_miss,
+                            result.mentioned) if result else "")
         yield row
 
 
