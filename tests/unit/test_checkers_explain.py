@@ -54,6 +54,8 @@ def _explain(claim: dict, text: str, anchors: tuple[str, ...] = (),
     (FREED, "In June, 40 prisoners were freed.", "'freed' is set at another time"),
     (FREED, "Another 40 prisoners were freed.",
      "'40' counts another group ('another', 'more', 'other' ...)"),
+    (FREED, "Trump asked Minsk to release 52 prisoners.",
+     "the event word here belongs to a request or a cause, not to the event"),
     # status: the surname counts only after the full name
     (HELD, "Bialiatski remains in prison.", "the surname alone names Ales Bialiatski only "
      "after the full name has appeared earlier in the article"),
