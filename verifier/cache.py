@@ -131,33 +131,102 @@ def _write_ahead(db: sqlite3.Connection, patience: float = 60.0) -> None:
             delay = min(delay * 2, 0.5)
 
 
+# What a damaged or unusable cache raises: SQLite's errors, a row that is not the JSON
+# this module writes, a folder that is a file or cannot be written.
+_FAULTS = (sqlite3.Error, ValueError, TypeError, KeyError, IndexError, OSError)
+DB_NAME = "verdicts.sqlite3"
+
+
 class ResultCache:
-    """Read and write cached verdicts for one verifier fingerprint."""
+    """Read and write cached verdicts for one verifier fingerprint.
+
+    The cache only ever saves time: whatever goes wrong with it (a damaged file, a
+    folder that is a file or read-only, a full disk, another run holding it too long,
+    rows of the wrong type) is a cache miss, said once in `warnings`, never a failed
+    run. A file that is not a database is set aside and rebuilt.
+    """
 
     def __init__(self, folder: str | Path = CACHE_DIR) -> None:
         self.folder = Path(folder)
+        self.fingerprint = verifier_fingerprint()
+        self.warnings: list[str] = []
+        self.hits = 0
+        self.misses = 0
+        # `--jobs` reads the cache from the worker pool's feeder thread and writes it from
+        # the main thread: one connection, used under a lock.
+        self._lock = threading.Lock()
+        self._db: sqlite3.Connection | None = None
+        self._writable = True
+        try:
+            self._db = self._open()
+        except _FAULTS as err:
+            if not _damaged(err):
+                self._give_up(f"cannot use the cache ({_why(err)}); checking without it")
+                return
+            self._rebuild(err)
+
+    def _open(self) -> sqlite3.Connection:
         self.folder.mkdir(parents=True, exist_ok=True)
         gitignore = self.folder / ".gitignore"
         if not gitignore.exists():
             gitignore.write_text("*\n", encoding="utf-8")
-        self.fingerprint = verifier_fingerprint()
-        # `--jobs` reads the cache from the worker pool's feeder thread and writes it from
-        # the main thread: one connection, used under a lock.
-        self._db = sqlite3.connect(self.folder / "verdicts.sqlite3", timeout=60,
-                                   check_same_thread=False)
-        self._lock = threading.Lock()
-        _write_ahead(self._db)
-        self._db.execute(_SCHEMA)
-        self._db.execute(_STAMPS)
-        self.hits = 0
-        self.misses = 0
+        db = sqlite3.connect(self.folder / DB_NAME, timeout=60, check_same_thread=False)
+        try:
+            _write_ahead(db)
+            db.execute(_SCHEMA)
+            db.execute(_STAMPS)
+            db.execute("SELECT count(*) FROM articles LIMIT 1").fetchone()
+        except BaseException:
+            db.close()
+            raise
+        return db
+
+    def _rebuild(self, err: Exception) -> None:
+        """Set a damaged database aside and start an empty one."""
+        path = self.folder / DB_NAME
+        try:
+            for suffix in ("", "-wal", "-shm"):
+                damaged = Path(f"{path}{suffix}")
+                if damaged.exists():
+                    damaged.replace(Path(f"{path}{suffix}.damaged"))
+            self._db = self._open()
+        except _FAULTS as again:
+            self._give_up(f"the cache is damaged ({_why(err)}) and cannot be rebuilt "
+                          f"({_why(again)}); checking without it")
+            return
+        self._warn(f"the cache was damaged ({_why(err)}); set it aside as {DB_NAME}.damaged "
+                   "and started a new one")
+
+    def _warn(self, message: str) -> None:
+        line = f"{self.folder}: {message}"
+        if line not in self.warnings:
+            self.warnings.append(line)
+
+    def _give_up(self, message: str) -> None:
+        """Stop using the cache for the rest of the run."""
+        self._warn(message)
+        if self._db is not None:
+            try:
+                self._db.close()
+            except sqlite3.Error:
+                pass
+        self._db = None
 
     def _stored(self, article: str) -> dict[str, list]:
-        with self._lock:
-            row = self._db.execute(
-                "SELECT results FROM articles WHERE verifier = ? AND article = ?",
-                (self.fingerprint, article)).fetchone()
-        return json.loads(row[0]) if row else {}
+        if self._db is None:
+            return {}
+        try:
+            with self._lock:
+                row = self._db.execute(
+                    "SELECT results FROM articles WHERE verifier = ? AND article = ?",
+                    (self.fingerprint, article)).fetchone()
+            stored = json.loads(row[0]) if row else {}
+            if not isinstance(stored, dict):
+                raise ValueError("a row is not a mapping")
+            return stored
+        except _FAULTS as err:
+            self._warn(f"damaged entries in the cache ({_why(err)}); they are checked again")
+            return {}
 
     def get(self, article: str, claims: dict[str, str], source: str = "",
             events: dict[str, str] | None = None) -> dict[str, Result]:
@@ -167,49 +236,104 @@ class ResultCache:
         found = {}
         for claim_id, key in claims.items():
             row = stored.get(key)
-            if row is not None:
+            if row is None:
+                continue
+            try:
                 found[claim_id] = Result(
                     claim=claim_id, source=source, verdict=Verdict(row[0]),
-                    evidence=tuple(Evidence(*e) for e in row[1]), reason=row[2],
-                    event=events.get(claim_id, ""))
+                    evidence=tuple(Evidence(str(e[0]), int(e[1]), int(e[2])) for e in row[1]),
+                    reason=str(row[2]), event=events.get(claim_id, ""))
+            except _FAULTS as err:
+                self._warn(f"damaged entries in the cache ({_why(err)}); they are checked "
+                           "again")
         self.hits += len(found)
         self.misses += len(claims) - len(found)
         return found
 
     def put(self, article: str, results: Iterable[tuple[str, Result]]) -> None:
         """Store results of an article (pairs of claim key and result)."""
+        if self._db is None or not self._writable:
+            return
         stored = self._stored(article)
         stored.update({key: [r.verdict.value, [[e.text, e.start, e.end] for e in r.evidence],
                              r.reason]
                        for key, r in results if r.verdict is not Verdict.ERROR})
-        with self._lock:
-            self._db.execute("INSERT OR REPLACE INTO articles VALUES (?, ?, ?)",
-                             (self.fingerprint, article, json.dumps(stored, ensure_ascii=False)))
+        try:
+            with self._lock:
+                self._db.execute("INSERT OR REPLACE INTO articles VALUES (?, ?, ?)",
+                                 (self.fingerprint, article,
+                                  json.dumps(stored, ensure_ascii=False)))
+        except _FAULTS as err:
+            self._stop_writing(err)
+
+    def _stop_writing(self, err: Exception) -> None:
+        self._writable = False
+        self._warn(f"cannot write the cache ({_why(err)}); this run's verdicts are not "
+                   "cached")
+        try:
+            with self._lock:
+                self._db.rollback()
+        except _FAULTS:
+            pass
 
     def is_current(self, target: str | Path, digest: str) -> bool:
         """Return True when `target` was written from a run of this digest and its files
         have not been touched since (same size and modification time, as git's index)."""
-        with self._lock:
-            row = self._db.execute("SELECT digest, files FROM stamps WHERE target = ?",
-                                   (str(Path(target).resolve()),)).fetchone()
-        if row is None or row[0] != digest:
+        if self._db is None:
             return False
-        return all(_stat(path) == stat for path, stat in json.loads(row[1]).items())
+        try:
+            with self._lock:
+                row = self._db.execute("SELECT digest, files FROM stamps WHERE target = ?",
+                                       (str(Path(target).resolve()),)).fetchone()
+            if row is None or row[0] != digest:
+                return False
+            return all(_stat(path) == stat for path, stat in json.loads(row[1]).items())
+        except _FAULTS:
+            return False
 
     def stamp(self, target: str | Path, digest: str, files: Iterable[str | Path]) -> None:
         """Record that `target` (its `files`) was just written from a run of this digest."""
+        if self._db is None or not self._writable:
+            return
         stats = {str(Path(f).resolve()): _stat(f) for f in files}
-        with self._lock:
-            self._db.execute("INSERT OR REPLACE INTO stamps VALUES (?, ?, ?)",
-                             (str(Path(target).resolve()), digest, json.dumps(stats)))
+        try:
+            with self._lock:
+                self._db.execute("INSERT OR REPLACE INTO stamps VALUES (?, ?, ?)",
+                                 (str(Path(target).resolve()), digest, json.dumps(stats)))
+        except _FAULTS as err:
+            self._stop_writing(err)
 
     def commit(self) -> None:
         """Make what was stored so far visible to other processes."""
-        with self._lock:
-            self._db.commit()
+        if self._db is None or not self._writable:
+            return
+        try:
+            with self._lock:
+                self._db.commit()
+        except _FAULTS as err:
+            self._stop_writing(err)
 
     def close(self) -> None:
         """Commit and close the database."""
-        with self._lock:
-            self._db.commit()
-            self._db.close()
+        if self._db is None:
+            return
+        self.commit()
+        try:
+            with self._lock:
+                self._db.close()
+        except _FAULTS:
+            pass
+        self._db = None
+
+
+def _damaged(err: Exception) -> bool:
+    """Return True for a cache file that exists but is not a sound database."""
+    text = str(err).lower()
+    return isinstance(err, sqlite3.DatabaseError) and not isinstance(
+        err, sqlite3.OperationalError) or "malformed" in text or "not a database" in text
+
+
+def _why(err: Exception) -> str:
+    if isinstance(err, OSError) and err.strerror:
+        return err.strerror
+    return str(err) or type(err).__name__

@@ -10,7 +10,10 @@ import argparse
 import datetime as dt
 import difflib
 import os
+import signal
+import sqlite3
 import sys
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -21,12 +24,13 @@ from .claims import load_claim_files
 from .engine import check_run
 from .errors import UsageError, VerifierError
 from .expectations import load_expectations
-from .ingest import extract, render_fixture
+from .ingest import read_scrape, render_fixture
 from .loader import parse_yaml
 from .model import Problem, Run
 from .reports import FORMATS, REPORT_FILES, run_digest, write, write_atomic, write_reports
 from .reports.ci import append_step_summary, summary_markdown
 from .reports.document import read_document
+from .reports.publish import locked, recover
 from .reports.review import (
     APPROVED_FILE,
     CHANGES_FILE,
@@ -36,7 +40,6 @@ from .reports.review import (
     changes_markdown,
     describe,
     everything_gone,
-    has_approved,
     load_approved,
     merge,
     summarize,
@@ -74,37 +77,80 @@ def cmd_check(args: argparse.Namespace) -> int:
     claims = _existing(args.claims or [DEFAULT_CLAIMS], "claim")
     articles = _existing(args.articles or [DEFAULT_ARTICLES], "article")
     expected = args.expected if args.expected is not None else [DEFAULT_EXPECTED]
-    if args.jobs < 1:
+    if args.jobs is not None and args.jobs < 1:
         raise UsageError(f"--jobs: {args.jobs} is not a number of processes; give 1 or more")
+    if args.scheduler and args.engine != "dask":
+        raise UsageError("--scheduler needs --engine dask; add it")
+    if args.scheduler and args.jobs is not None:
+        raise UsageError("--jobs and --scheduler disagree: a running cluster has its own "
+                         "workers; leave out --jobs")
     if args.update and args.no_reports:
         raise UsageError("--update and --no-reports disagree; give one of them")
     cache = None if args.no_cache else ResultCache(args.cache_dir)
     try:
         run = check_run(claims, articles, [p for p in expected if Path(p).exists()],
-                        jobs=args.jobs, cache=cache, progress=not args.quiet)
+                        jobs=args.jobs, cache=cache, progress=not args.quiet,
+                        engine=args.engine, scheduler=args.scheduler)
         _report_problems(run.problems)
         if not run.claims:
             print("error: no usable claims; fix the claim files above", file=sys.stderr)
             return EXIT_BAD_INPUT
-        changed, folder = None, None
-        if args.no_reports:
-            pass
-        elif args.update and not configured:
-            folder = args.reports or DEFAULT_REPORTS
-            changed = _update_reports(run, folder, cache)
-        elif configured or args.reports:
-            folder = args.reports or DEFAULT_REPORTS
-            changed = _write_reports(run, folder, cache)
-        _output(run, args.format, args.output, cache)
-        if args.output:
-            _tell(run, args.output)
+        changed, folder, failed = None, None, False
+        try:
+            if args.no_reports:
+                pass
+            elif args.update and not configured:
+                folder = args.reports or DEFAULT_REPORTS
+                changed = _update_reports(run, folder, cache)
+            elif configured or args.reports:
+                folder = args.reports or DEFAULT_REPORTS
+                changed = _write_reports(run, folder, cache)
+        except OSError as err:
+            # The results are still shown (and cached): only the reports are missing.
+            print(f"error: {folder}/: cannot write the reports ({_why(err)}); the previous "
+                  "reports were left as they were; free space or fix the folder's "
+                  "permissions, or give --reports DIR", file=sys.stderr)
+            failed = True
+        try:
+            _output(run, args.format, args.output, cache)
+            if args.output:
+                _tell(run, args.output)
+        except OSError as err:
+            print(f"error: {args.output}: cannot write the output ({_why(err)}); check the "
+                  "path, its folder's permissions and free space", file=sys.stderr)
+            failed = True
         append_step_summary(summary_markdown(run, changed, folder or "(none)"))
     finally:
         if cache is not None:
             cache.close()
-    if any(p.is_error for p in run.problems):
+            for warning in cache.warnings:
+                print(f"warning: {warning}", file=sys.stderr)
+    if failed or any(p.is_error for p in run.problems):
         return EXIT_BAD_INPUT
     return EXIT_MISMATCH if run.results.tally.mismatched else EXIT_OK
+
+
+def _why(err: OSError) -> str:
+    """Return the reason of an OS error in a few words ("No space left on device")."""
+    return err.strerror or str(err) or type(err).__name__
+
+
+def _waiting(folder: str):
+    def say() -> None:
+        print(f"{folder}/: another run is writing these reports; waiting for it",
+              file=sys.stderr)
+    return say
+
+
+def _approved(folder: str) -> list[tuple[str, str, str]]:
+    """Return the approved cells of a folder; a damaged results.json counts as none (it is
+    about to be replaced), with a warning."""
+    try:
+        return list(approved_cells(folder))
+    except VerifierError as err:
+        print(f"warning: {err}; it is replaced by this run's results, and every cell is "
+              "reported as new", file=sys.stderr)
+        return []
 
 
 def _tell(run: Run, output: str) -> None:
@@ -136,11 +182,13 @@ def _write_reports(run: Run, folder: str, cache: ResultCache | None) -> Changes 
     """Write a run's reports to a folder and say which cells changed, unless the folder
     already holds this run's reports. Cells the run did not produce are removed."""
     digest = run_digest(run)
-    if cache is not None and cache.is_current(folder, digest):
-        return Changes()  # written from identical results, and untouched since
-    changed = summarize(changes(approved_cells(folder), run, everything_gone))
-    written = write_reports(run, folder)
-    _write_changes(changed, folder)
+    with locked(folder, _waiting(folder)):
+        recover(folder)
+        if cache is not None and cache.is_current(folder, digest):
+            return Changes()  # written from identical results, and untouched since
+        changed = summarize(changes(_approved(folder), run, everything_gone))
+        written = write_reports(run, folder)
+        _write_changes(changed, folder)
     if cache is not None:
         cache.stamp(folder, digest, written)
     _announce(changed, folder)
@@ -149,13 +197,20 @@ def _write_reports(run: Run, folder: str, cache: ResultCache | None) -> Changes 
 
 def _update_reports(run: Run, folder: str, cache: ResultCache | None) -> Changes:
     """Merge an ad-hoc run's cells into the approved matrix of a folder (--update)."""
-    changed = summarize(changes(approved_cells(folder), run))
-    if changed or not has_approved(folder):
-        merged = merge(load_approved(folder), run)
-        written = write_reports(merged, folder)
-        if cache is not None:
-            cache.stamp(folder, run_digest(merged), written)
-        _write_changes(changed, folder)
+    with locked(folder, _waiting(folder)):
+        recover(folder)
+        approved = _approved(folder)
+        changed = summarize(changes(approved, run))
+        if changed or not approved:
+            try:
+                previous = load_approved(folder)
+            except VerifierError:
+                previous = None  # damaged: replaced (said above)
+            merged = merge(previous, run)
+            written = write_reports(merged, folder)
+            if cache is not None:
+                cache.stamp(folder, run_digest(merged), written)
+            _write_changes(changed, folder)
     _announce(changed, folder)
     return changed
 
@@ -215,23 +270,14 @@ def _date(value: str | None) -> dt.date | None:
 
 def _ingest_one(raw_path: str, out: str | None, source: str | None, outlet: str | None,
                 url: str | None, date: dt.date | None, title: str | None) -> None:
-    try:
-        raw = Path(raw_path).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise UsageError(f"{raw_path}: no such file; check the path") from None
-    except UnicodeDecodeError as err:
-        raise UsageError(f"{raw_path}: not UTF-8 text ({err.reason} at byte {err.start}); "
-                         "convert it to UTF-8") from None
-    extracted = extract(raw)
-    if not extracted.paragraphs:
-        raise UsageError(f"{raw_path}: no article prose found (no line of five words or more "
-                         "ending like a sentence)")
+    extracted, warnings = read_scrape(raw_path)
+    _report_problems(warnings)
     wanted = source or Path(raw_path).stem
     source = source_id(wanted)
     if source != wanted:
         print(f"note: source id '{wanted}' written as '{source}' (letters, digits, '-', '_' "
               "and '.')", file=sys.stderr)
-        outlet = outlet or wanted
+        outlet = outlet or extracted.outlet or wanted
     text = render_fixture(extracted, source, outlet, url, date, title)
     if out:
         write_atomic(out, text)
@@ -346,8 +392,8 @@ def _add_inputs(parser: argparse.ArgumentParser, articles: bool) -> None:
                         help=f"claim file or folder (repeatable; default {DEFAULT_CLAIMS}/)")
     if articles:
         parser.add_argument("--articles", action="append", metavar="PATH",
-                            help=f"article file or folder (repeatable; default "
-                                 f"{DEFAULT_ARTICLES}/)")
+                            help=f"article file or folder: .txt, .md, .html, .htm, .jsonl, "
+                                 f".jsonl.gz (repeatable; default {DEFAULT_ARTICLES}/)")
     parser.add_argument("--expected", action="append", metavar="PATH",
                         help=f"expected-verdicts file or folder (repeatable; default "
                              f"{DEFAULT_EXPECTED}/)")
@@ -373,8 +419,15 @@ def build_parser() -> argparse.ArgumentParser:
                        help=f"merge the cells of an ad-hoc run into the approved matrix "
                             f"({DEFAULT_REPORTS}/, or --reports DIR)")
     check.add_argument("--no-reports", action="store_true", help="do not write any reports")
-    check.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
-                       help="check articles in N processes (default 1)")
+    check.add_argument("--jobs", "-j", type=int, metavar="N",
+                       help="check articles in N processes (default 1; with --engine dask, "
+                            "N local workers, default one per core)")
+    check.add_argument("--engine", choices=("local", "dask"), default="local",
+                       help="where to check: this machine (default) or a Dask cluster "
+                            "(the extra: pip install -e '.[dask]')")
+    check.add_argument("--scheduler", metavar="ADDRESS",
+                       help="with --engine dask: a running cluster's scheduler "
+                            "(tcp://host:8786); default: a local cluster for this run")
     check.add_argument("--no-cache", action="store_true",
                        help="check every pair again, without reading or writing the cache")
     check.add_argument("--cache-dir", metavar="DIR", default=CACHE_DIR,
@@ -408,14 +461,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     ingest = sub.add_parser("ingest", help="turn a scraped page into an article fixture",
                             description=cmd_ingest.__doc__)
-    ingest.add_argument("raw", nargs="?", help="the scraped text file")
+    ingest.add_argument("raw", nargs="?", help="the scraped text or web page (.html, .htm)")
     ingest.add_argument("--manifest", metavar="FILE",
                         help="ingest every entry of a manifest (see fixtures/seeds.yaml)")
     ingest.add_argument("--source", help="source id (default: the file name)")
     ingest.add_argument("--outlet", help="outlet name for the front matter")
     ingest.add_argument("--url", help="article URL for the front matter")
     ingest.add_argument("--date", help="publication date, YYYY-MM-DD")
-    ingest.add_argument("--title", help="title (default: the first heading found)")
+    ingest.add_argument("--title", help="title (default: the page's title or first heading)")
     ingest.add_argument("-o", "--output", metavar="FILE", help="write the fixture to FILE")
     ingest.set_defaults(func=cmd_ingest)
     return parser
@@ -424,10 +477,24 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     args = build_parser().parse_args(argv)
+    if hasattr(signal, "SIGXFSZ"):
+        # A file-size limit (ulimit -f) then fails the write with an error we can report,
+        # instead of killing the process in the middle of it.
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
     try:
         return args.func(args)
     except VerifierError as err:
         print(f"error: {err}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except sqlite3.Error as err:
+        print(f"error: the run's temporary store failed ({err}); the temporary folder "
+              f"({tempfile.gettempdir()}) may be full or read-only: free space there or set "
+              "TMPDIR to another folder", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except OSError as err:
+        where = f"{err.filename}: " if err.filename else ""
+        print(f"error: {where}{_why(err)}; check the path, its permissions and free space",
+              file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         print("error: interrupted; reports were left as they were", file=sys.stderr)

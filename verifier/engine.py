@@ -9,15 +9,20 @@ when some pair needs checking.
 
 from __future__ import annotations
 
+import collections
 import multiprocessing
+import signal
 import sys
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
 from pathlib import Path
 
 from .articles import find_articles, load_articles
 from .cache import ResultCache, article_key, claim_key
 from .claims import load_claim_files
+from .errors import VerifierError
 from .expectations import load_expectations
 from .model import Article, Claim, Problem, Result, Run, SourceInfo, Verdict
 from .reports.store import ResultStore
@@ -60,6 +65,17 @@ class Verifier:
         return results
 
 
+def _batches(items, size: int):
+    batch = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
 def error_results(claims: Iterable[Claim], events: dict[str, str], source: str,
                   message: str) -> list[Result]:
     """Return an error result per claim for an article that could not be read."""
@@ -71,9 +87,18 @@ def error_results(claims: Iterable[Claim], events: dict[str, str], source: str,
 _WORKER_VERIFIER: Verifier | None = None
 
 
-def _check_in_worker(task: tuple[int, Article, set[str] | None]) -> tuple[int, list[Result]]:
-    number, article, only = task
-    return number, _WORKER_VERIFIER.check(article, only)
+def _check_in_worker(batch: list[tuple[int, Article, set[str] | None]]
+                     ) -> list[tuple[int, list[Result]]]:
+    return [(number, _WORKER_VERIFIER.check(article, only)) for number, article, only in batch]
+
+
+def _worker_signals() -> None:
+    """Leave Ctrl-C to the main process, which stops the workers and says so once."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+BATCH = 16  # articles sent to a worker at once
+WINDOW = 4  # batches in flight per worker: memory stays flat however many articles stream
 
 
 class _Checker:
@@ -112,10 +137,10 @@ class _Checker:
     def _parallel(self, tasks) -> Iterator[list[Result]]:
         """Check articles in worker processes as they stream in, keeping article order.
 
-        The pool's feeder thread numbers each task and files it in `waiting` before
-        handing the articles that need checking to the workers; results come back in
-        order, so the main thread yields every task up to the one just checked.
-        (Single dict operations are atomic, so the two threads need no lock.)
+        Each task is numbered and filed in `waiting` as it is read; the articles that need
+        checking go to the workers in batches, a bounded number at a time, and come back
+        in order, so every task up to the one just checked is yielded. A worker that dies
+        stops the run with a clear error instead of a hang.
         """
         global _WORKER_VERIFIER
         _WORKER_VERIFIER = self.verifier()  # built before the fork: workers share it
@@ -128,17 +153,39 @@ class _Checker:
                     yield number, task[0], task[3]
 
         done = 0
-        context = multiprocessing.get_context("fork")
-        with context.Pool(self.jobs) as pool:
-            for number, checked in pool.imap(_check_in_worker, to_check(), chunksize=16):
+        try:
+            for number, checked in self._checked(to_check()):
                 while done < number:  # fully cached articles before this one
                     yield self._merge(*waiting.pop(done)[:3], [])
                     done += 1
                 yield self._merge(*waiting.pop(number)[:3], checked)
                 done = number + 1
-            while done in waiting:
-                yield self._merge(*waiting.pop(done)[:3], [])
-                done += 1
+        except BrokenProcessPool:
+            raise VerifierError("a worker process died (killed, or out of memory) and the run "
+                                "stopped; run it again: the verdicts checked so far are "
+                                "cached") from None
+        while done in waiting:
+            yield self._merge(*waiting.pop(done)[:3], [])
+            done += 1
+
+    def _checked(self, tasks) -> Iterator[tuple[int, list[Result]]]:
+        """Yield (task number, results) in task order, with a bounded number in flight."""
+        context = multiprocessing.get_context("fork")
+        pending: collections.deque = collections.deque()
+        pool = ProcessPoolExecutor(self.jobs, mp_context=context, initializer=_worker_signals)
+        try:
+            for batch in _batches(tasks, BATCH):
+                pending.append(pool.submit(_check_in_worker, batch))
+                if len(pending) >= self.jobs * WINDOW:
+                    yield from pending.popleft().result()
+            while pending:
+                yield from pending.popleft().result()
+        except BaseException:
+            # Ctrl-C, a dead worker, a failing write: stop at once, do not wait for the
+            # batches in flight.
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+        pool.shutdown()
 
     def _merge(self, article: Article, hashed: str | None, cached: dict[str, Result],
                checked: list[Result]) -> list[Result]:
@@ -151,12 +198,15 @@ class _Checker:
 
 
 def check_run(claim_paths: Iterable[str | Path], article_paths: Iterable[str | Path],
-              expected_paths: Iterable[str | Path] = (), jobs: int = 1,
-              cache: ResultCache | None = None, progress: bool = False) -> Run:
+              expected_paths: Iterable[str | Path] = (), jobs: int | None = 1,
+              cache: ResultCache | None = None, progress: bool = False,
+              engine: str = "local", scheduler: str | None = None) -> Run:
     """Load claims, expectations and articles, check every pair and return the run.
 
     Bad files never stop the run: they become problems, and a bad article becomes
     an `error` row for each claim, so the good files' results are all kept.
+    `engine="dask"` checks on a Dask cluster (see `distributed`): the one at
+    `scheduler`, or a local one of `jobs` worker processes (None: one per core).
     """
     claim_files, problems = load_claim_files(claim_paths)
     claims = [c for f in claim_files for c in f.claims]
@@ -169,7 +219,12 @@ def check_run(claim_paths: Iterable[str | Path], article_paths: Iterable[str | P
     article_paths = list(article_paths)
     results = ResultStore([c.id for c in claims])
     infos: list[SourceInfo] = []
-    checker = _Checker(claims, event_of, jobs, cache)
+    if engine == "dask":
+        from .distributed import DaskChecker  # a UsageError when Dask is not installed
+
+        checker = DaskChecker(claims, event_of, cache, scheduler, jobs)
+    else:
+        checker = _Checker(claims, event_of, jobs or 1, cache)
     seen_errors: set[str] = set()
 
     def articles() -> Iterator[Article]:

@@ -19,6 +19,7 @@ from .articles import load_articles
 from .cache import CACHE_DIR, ResultCache, article_key, claim_key
 from .claims import CLAIM_SUFFIX, load_claim_file
 from .engine import Verifier, error_results
+from .errors import VerifierError
 from .expectations import EXPECTED_SUFFIX, load_expectation_file, load_expectations
 from .model import (
     Article,
@@ -34,6 +35,7 @@ from .model import (
 )
 from .reports import render_table, write_atomic, write_reports
 from .reports.ci import annotation, append_step_summary, in_github_actions, summary_markdown
+from .reports.publish import locked
 from .reports.review import (
     APPROVED_FILE,
     CHANGES_FILE,
@@ -97,9 +99,11 @@ class Suite:
     _cache: ResultCache | None = None
     _expected: dict | None = None
     _approved: dict[tuple[str, str], Verdict] | None = None
+    approved_problem: str | None = None  # the approved matrix could not be read
     _existing: tuple[set[str], set[str]] | None = None
     rows: list[dict] = field(default_factory=list)
     annotations: list[str] = field(default_factory=list)
+    cache_warnings: list[str] = field(default_factory=list)
     changed: Changes | None = None
     run: Run | None = None
     written: bool = False
@@ -121,16 +125,23 @@ class Suite:
     @property
     def compares(self) -> bool:
         """Return True when items are compared with the approved matrix: the configured
-        articles, not an update, and an approved matrix to compare with."""
+        articles, not an update, and a readable approved matrix to compare with."""
         return (not self.settings.custom_articles and not self.settings.update
-                and has_approved(self.settings.reports))
+                and has_approved(self.settings.reports) and self._read_approved() is not None)
+
+    def _read_approved(self) -> dict[tuple[str, str], Verdict] | None:
+        """Read the approved cells once; a damaged file is a problem, said by one item."""
+        if self._approved is None and self.approved_problem is None:
+            try:
+                self._approved = {(c, s): Verdict(v) for c, s, v in
+                                  approved_cells(self.settings.reports)}
+            except VerifierError as err:
+                self.approved_problem = str(err)
+        return self._approved
 
     def approved(self, claim: str, source: str) -> Verdict | None:
-        """Return the approved verdict of a pair (None for a new cell), read once."""
-        if self._approved is None:
-            self._approved = {(c, s): Verdict(v) for c, s, v in
-                              approved_cells(self.settings.reports)}
-        return self._approved.get((claim, source))
+        """Return the approved verdict of a pair (None for a new cell)."""
+        return (self._read_approved() or {}).get((claim, source))
 
     def gone(self, claim: str, source: str) -> bool:
         """Return True when an approved cell's claim or article no longer exists."""
@@ -142,8 +153,8 @@ class Suite:
 
     def removed(self) -> list[CellChange]:
         """Return the approved cells whose claim or article is gone, sorted."""
-        return [CellChange(c, s, Verdict(v), None)
-                for c, s, v in sorted(approved_cells(self.settings.reports))
+        approved = self._read_approved() or {}
+        return [CellChange(c, s, v, None) for (c, s), v in sorted(approved.items())
                 if self.gone(c, s)]
 
     def events(self) -> dict[str, set[str]]:
@@ -248,9 +259,10 @@ class Suite:
                     self.annotations.append(_annotation(row, report))
 
     def close(self) -> None:
-        """Close the verdict cache, if one was opened."""
+        """Close the verdict cache, if one was opened, keeping what it had to say."""
         if self._cache is not None:
             self._cache.close()
+            self.cache_warnings += self._cache.warnings
             self._cache = None
 
     def finish(self) -> None:
@@ -261,13 +273,16 @@ class Suite:
         if self.settings.custom_articles:
             return
         folder = self.settings.reports
-        approved = approved_cells(folder)
+        approved = self._read_approved() if has_approved(folder) else {}
+        cells = [(c, s, v.value) for (c, s), v in (approved or {}).items()]
         if self.settings.update:
-            self.changed = summarize(changes(approved, self.run, self.gone))
-            write_reports(merge(load_approved(folder), self.run, self.gone), folder)
+            self.changed = summarize(changes(cells, self.run, self.gone))
+            previous = None if approved is None else load_approved(folder)
+            with locked(folder):
+                write_reports(merge(previous, self.run, self.gone), folder)
             self.written = True
-        elif has_approved(folder):
-            self.changed = summarize(changes(approved, self.run, self.gone))
+        elif approved is not None and has_approved(folder):
+            self.changed = summarize(changes(cells, self.run, self.gone))
         if self.changed:
             write_atomic(folder / CHANGES_FILE, changes_markdown(
                 self.changed, f"Changes to the approved matrix in {self._where()}/"))
@@ -285,6 +300,7 @@ class Suite:
             return []
         lines = render_table(self.run).splitlines()
         lines += [f"{p.level}: {p}" for p in self.articles() if isinstance(p, Problem)]
+        lines += [f"warning: {w}" for w in self.cache_warnings]
         where = self._where()
         if self.written:
             lines.append(f"approved matrix updated in {where}/ ({self.changed.headline()})"
@@ -346,6 +362,10 @@ def run_from_rows(rows: list[dict]) -> Run:
 
 class VerdictMismatch(Exception):
     """An item's verdict is not the one it needed."""
+
+
+class ApprovedMatrixDamaged(Exception):
+    """The approved matrix cannot be read."""
 
 
 class ClaimFileNode(pytest.File):
@@ -466,6 +486,7 @@ def failure_text(claim: Claim, result: Result, approved: Verdict | None | bool =
         lines.append("evidence")
         lines += [f"  [{e.start}:{e.end}] {e.text}" for e in result.evidence]
     lines.append(f"reason   {result.reason}")
+    lines.append(f"explain  verifier explain {claim.id} {result.source}")
     if drift:
         lines.append(f"the verdict differs from the approved matrix in {where}/: review it, "
                      "then accept with pytest --verifier-update")
@@ -486,12 +507,17 @@ class RemovedCellsItem(pytest.Item):
     def runtest(self) -> None:
         suite: Suite = self.config.stash[SUITE_KEY]
         if suite.settings.update:
-            return  # the update drops them
+            return  # the update drops them, or replaces a damaged file
         self.removed = suite.removed()
+        if suite.approved_problem:
+            raise ApprovedMatrixDamaged(suite.approved_problem)
         if self.removed:
             raise VerdictMismatch()
 
     def repr_failure(self, excinfo, style=None):
+        if isinstance(excinfo.value, ApprovedMatrixDamaged):
+            return (f"{excinfo.value}; no pair was compared with the approved matrix: "
+                    "replace it with pytest --verifier-update (or verifier check)")
         if not isinstance(excinfo.value, VerdictMismatch):
             return super().repr_failure(excinfo, style)
         shown = [f"  {c}" for c in self.removed[:25]]

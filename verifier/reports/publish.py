@@ -3,11 +3,13 @@ says whether a rendering would come out the same."""
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import astuple
 from importlib import resources
 from pathlib import Path
@@ -69,18 +71,67 @@ def write_atomic(path: str | Path, content: str | Callable[[TextIO], None]) -> N
         raise
 
 
-def write_reports(run: Run, folder: str | Path) -> list[Path]:
-    """Write results.json and its renderings (Markdown, CSV, HTML) into a folder.
+JOURNAL = ".publish.json"  # the renames a publication still owes, while it runs
 
-    Every rendering is streamed to a temporary file before the first report is
-    replaced, and each is replaced by a rename: a failure or an interruption
-    leaves every previous report whole. Temporary files left by a killed run are
-    removed by the next one.
+
+def recover(folder: str | Path) -> None:
+    """Finish a publication a killed run left half done, or clear what it left.
+
+    A publication stages every report, writes the journal (the list of renames), then
+    renames. Killed before the journal, nothing was published: the staged files go.
+    Killed after it, the staged files are complete: the renames are done now, so the
+    folder holds one run's reports, never a mix.
+    """
+    folder = Path(folder)
+    journal = folder / JOURNAL
+    if journal.exists():
+        try:
+            pending = json.loads(journal.read_text(encoding="utf-8"))
+            for tmp, name in pending:
+                staged = folder / Path(tmp).name
+                if staged.exists():
+                    os.replace(staged, folder / Path(name).name)
+        except (ValueError, TypeError):
+            pass  # a journal cut short: its publication never started renaming
+        journal.unlink(missing_ok=True)
+    for stale in folder.glob(".*.tmp"):
+        stale.unlink(missing_ok=True)
+
+
+@contextmanager
+def locked(folder: str | Path, wait: Callable[[], None] | None = None) -> Iterator[None]:
+    """Hold a folder's lock (an advisory lock on the folder itself) while inside.
+
+    Two runs writing the same reports folder take turns: the second waits, calling
+    `wait` once first so it can say why.
     """
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    for stale in folder.glob(".*.tmp"):
-        stale.unlink(missing_ok=True)
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if wait is not None:
+                wait()
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
+def write_reports(run: Run, folder: str | Path) -> list[Path]:
+    """Write results.json and its renderings into a folder, all of them or none.
+
+    Every rendering is streamed to a temporary file before the first report is
+    replaced; then a journal lists the renames, and each report is replaced by a
+    rename. A failure before the journal leaves every previous report whole; a kill
+    after it is finished by the next run (`recover`). Call it under `locked` when
+    other runs may write the same folder.
+    """
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    recover(folder)
     staged: list[tuple[str, Path]] = []
     try:
         for fmt, name in REPORT_FILES.items():
@@ -89,8 +140,12 @@ def write_reports(run: Run, folder: str | Path) -> list[Path]:
             _publishable(fd)
             with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
                 write(run, fmt, handle)
+                handle.flush()
+                os.fsync(handle.fileno())
+        write_atomic(folder / JOURNAL, json.dumps([[tmp.name, name] for name, tmp in staged]))
         for name, tmp in staged:
             os.replace(tmp, folder / name)
+        (folder / JOURNAL).unlink()
     finally:
         for _, tmp in staged:
             tmp.unlink(missing_ok=True)

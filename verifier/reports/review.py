@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..model import Result, Run, Verdict
 from .document import read_cells, read_document
+from .publish import JOURNAL, recover
 from .store import ResultStore
 
 APPROVED_FILE = "results.json"
@@ -64,10 +65,17 @@ class CellChange:
 
 def load_approved(folder: str | Path) -> Run | None:
     """Return the approved run stored in a reports folder, or None when there is none."""
+    _finish_publication(folder)
     path = Path(folder) / APPROVED_FILE
     if not path.exists():
         return None
     return read_document(path)
+
+
+def _finish_publication(folder: str | Path) -> None:
+    """Complete a publication a killed run left half done, before reading the folder."""
+    if (Path(folder) / JOURNAL).exists():
+        recover(folder)
 
 
 def has_approved(folder: str | Path) -> bool:
@@ -102,6 +110,7 @@ def _joined(approved: Run | None, current: Run) -> Iterator[tuple[Result | None,
 def approved_cells(folder: str | Path) -> Iterator[tuple[str, str, str]]:
     """Yield the (claim, source, verdict) cells of the approved matrix in a reports folder,
     streamed from its results document (none when there is no approved matrix yet)."""
+    _finish_publication(folder)
     path = Path(folder) / APPROVED_FILE
     if path.exists():
         yield from read_cells(path)
