@@ -135,6 +135,7 @@ def _write_ahead(db: sqlite3.Connection, patience: float = 60.0) -> None:
 # this module writes, a folder that is a file or cannot be written.
 _FAULTS = (sqlite3.Error, ValueError, TypeError, KeyError, IndexError, OSError)
 DB_NAME = "verdicts.sqlite3"
+BUSY_TIMEOUT = 60.0  # seconds to wait for another run that is writing the cache
 
 
 class ResultCache:
@@ -170,7 +171,8 @@ class ResultCache:
         gitignore = self.folder / ".gitignore"
         if not gitignore.exists():
             gitignore.write_text("*\n", encoding="utf-8")
-        db = sqlite3.connect(self.folder / DB_NAME, timeout=60, check_same_thread=False)
+        db = sqlite3.connect(self.folder / DB_NAME, timeout=BUSY_TIMEOUT,
+                             check_same_thread=False)
         try:
             _write_ahead(db)
             db.execute(_SCHEMA)
