@@ -123,8 +123,14 @@ def _about_sentences(claim: Claim, index: int, reading: Reading) -> list[int]:
     if not needed:
         return []
     keys = _keys(claim, index)
+    candidates = None  # only sentences where every needed part matched somewhere
+    for label in needed:
+        where = set(reading.sentences_with(keys[label]))
+        if label == "entity":
+            where |= set(reading.sentences_with(slot_key(index, "surname")))
+        candidates = where if candidates is None else candidates & where
     found = []
-    for sent in range(len(reading.sents)):
+    for sent in sorted(candidates or ()):
         if all(_spans(claim, index, reading, label, keys[label], sent) for label in needed):
             if claim.kind is ClaimKind.QUANTITY and not _counts(reading, sent):
                 continue

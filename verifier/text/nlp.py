@@ -13,12 +13,13 @@ from functools import cache
 import numpy
 import spacy
 from anyascii import anyascii
-from spacy.attrs import LEMMA, NORM, ORTH
+from spacy.attrs import LEMMA, NORM, ORTH, SENT_START
 from spacy.language import Language
 from spacy.lookups import load_lookups
 from spacy.tokens import Doc
 
 PIPELINE_VERSION = "4"
+MAX_TEXT_CHARS = 6_000_000  # above the loader's 5 MB limit on an article file
 _DOTS = re.compile(r"(?<=\w)\.(?=\w|$)")
 
 
@@ -137,25 +138,30 @@ class SentenceBoundaries:
         strings = doc.vocab.strings
         orths = doc.to_array([ORTH]).tolist()
         special = self._special
-        for i in [i for i, o in enumerate(orths) if o in special or (
-                o not in self._plain and self._classify(strings[o], o))]:
+        found = [i for i, o in enumerate(orths) if o in special or (
+            o not in self._plain and self._classify(strings[o], o))]
+        if not found:
+            return doc
+        # Boundaries are edited in one array and written back once: spaCy's
+        # `token.is_sent_start` setter checks the whole document on every call, which
+        # made long articles quadratic.
+        first = doc.to_array([SENT_START]).astype("int64")  # 1 starts, -1 does not
+        for i in found:
             if not 0 < i < len(doc) - 1:
                 continue
-            token, following = doc[i], doc[i + 1]
+            token = doc[i]
             if token.is_space:
                 # The break ends the sentence before it (no white-space-only sentence,
                 # so "the previous sentence" is the previous paragraph's last one).
-                token.is_sent_start = False
-                following.is_sent_start = True
+                first[i], first[i + 1] = -1, 1
                 continue
             if (token.text in _OPENING_QUOTES and doc[i - 1].text in _SENTENCE_ENDS
-                    and not token.is_sent_start and following.is_sent_start
-                    and not token.whitespace_):
-                token.is_sent_start = True
-                following.is_sent_start = False
-            elif (token.text in _CLOSING_QUOTES and following.is_sent_start
-                    and following.text[:1].islower()):
-                following.is_sent_start = False
+                    and first[i] != 1 and first[i + 1] == 1 and not token.whitespace_):
+                first[i], first[i + 1] = 1, -1
+            elif (token.text in _CLOSING_QUOTES and first[i + 1] == 1
+                    and doc[i + 1].text[:1].islower()):
+                first[i + 1] = -1
+        doc.from_array([SENT_START], first.astype("uint64").reshape(-1, 1))
         return doc
 
 
@@ -177,6 +183,10 @@ def build_pipeline() -> Language:
     # news copy often drops the spaces around an em dash.
     infixes = [*nlp.Defaults.infixes, r"(?<=[\w])[—–](?=[\w])"]
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+    # The pipeline only tokenizes and splits sentences (no parser or tagger, whose memory
+    # spaCy's 1,000,000-character limit protects), so any article the loader accepts
+    # (at most 5 MB) is read whole.
+    nlp.max_length = MAX_TEXT_CHARS
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("verifier_sentence_boundaries")
     nlp.add_pipe("verifier_folding_lemmatizer")
