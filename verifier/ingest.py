@@ -16,6 +16,11 @@ sentence and are not written in Title Case. What goes:
 
 The first heading of three words or more before the body is taken as the title,
 without a " | Section" suffix; a leading "date YYYY-MM-DD" stamp gives the date.
+
+A saved web page (``.html``, ``.htm``) is read by `sources.html` instead (trafilatura,
+the optional extra [html]), which also gives the page's URL and site name, so that
+`verifier check` on the page and on its ingested fixture read the same body. Either
+file may be in any encoding `sources.encoding` detects.
 """
 
 from __future__ import annotations
@@ -23,12 +28,18 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 import yaml
 
+from .errors import ArticleError
 from .lexicon import load_lexicon
+from .model import Problem
+from .sources import html
+from .sources.encoding import decode
 
 MIN_PROSE_WORDS = 5
+MAX_SCRAPE_BYTES = 20 * 1024 * 1024
 MAX_TITLE_CASE = 0.6
 _DATE_STAMP = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*(.*)$", re.IGNORECASE)
 _ENDS_LIKE_SENTENCE = re.compile(r"[.!?…][\"”’')\]]*$|[\"”’']$")
@@ -38,11 +49,14 @@ _QUOTES = "\"“”«»"
 
 @dataclass(frozen=True)
 class Extracted:
-    """What ingest keeps of a page: title, date stamp and body paragraphs."""
+    """What ingest keeps of a page: title, date stamp and body paragraphs (and, from a
+    web page's metadata, its URL and site name)."""
 
     title: str | None
     date: dt.date | None
     paragraphs: tuple[str, ...]
+    url: str | None = None
+    outlet: str | None = None
 
 
 def _words(line: str) -> list[str]:
@@ -120,12 +134,41 @@ def extract(raw: str) -> Extracted:
     return Extracted(title, date, tuple(paragraphs))
 
 
+def read_scrape(path: str | Path) -> tuple[Extracted, list[Problem]]:
+    """Read a scraped file (text or web page, any encoding) and extract its article.
+
+    Return it with the warnings its encoding deserves; raise ArticleError when the file
+    cannot be read or holds no article prose.
+    """
+    shown = str(path)
+    try:
+        size = Path(path).stat().st_size
+        if size > MAX_SCRAPE_BYTES:
+            raise ArticleError(f"{size / 2**20:.1f} MB, larger than the "
+                               f"{MAX_SCRAPE_BYTES // 2**20} MB limit for a page", shown)
+        raw = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise ArticleError("no such file; check the path", shown) from None
+    except OSError as err:
+        raise ArticleError(f"cannot read the file: {err.strerror}", shown) from None
+    if shown.lower().endswith((".html", ".htm")):
+        text, warnings = decode(raw, shown, html.declared_charset(raw))
+        page = html.extract_page(text, shown)
+        return Extracted(page.title, page.date, page.paragraphs, page.url, page.outlet), warnings
+    text, warnings = decode(raw, shown)
+    extracted = extract(text)
+    if not extracted.paragraphs:
+        raise ArticleError("no article prose found (no line of five words or more ending like "
+                           "a sentence)", shown)
+    return extracted, warnings
+
+
 def render_fixture(extracted: Extracted, source: str, outlet: str | None = None,
                    url: str | None = None, date: dt.date | None = None,
                    title: str | None = None) -> str:
     """Return the article fixture text: front matter, then the paragraphs."""
     when = date or extracted.date
-    meta = {"source": source, "outlet": outlet, "url": url,
+    meta = {"source": source, "outlet": outlet or extracted.outlet, "url": url or extracted.url,
             "date": when.isoformat() if when else None, "title": title or extracted.title}
     head = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=10_000)
     return f"---\n{head}---\n" + "\n\n".join(extracted.paragraphs) + "\n"

@@ -32,7 +32,8 @@ def test_articles_source_defaults_to_the_file_name():
 @pytest.mark.parametrize("text,message", [
     ("---\nsource: x\nMinsk freed 52 detainees.\n", "front matter has no closing '---'"),
     ("---\nsource: [x\n---\nBody text here.\n", "front matter: YAML syntax error"),
-    ("---\nsorce: x\n---\nBody text here.\n", "front matter: unknown key 'sorce'"),
+    ("---\nsorce: x\n---\nBody text here.\n", "front matter: unknown key 'sorce' (did you mean "
+                                              "'source'?)"),
     ("---\ndate: 2025-02-30\n---\nBody text here.\n", "date '2025-02-30' is not a date"),
     ("---\nsource: x\n---\n   \n", "the article has no text"),
     ("   \n\n", "the article has no text"),
@@ -50,7 +51,8 @@ def test_articles_binary_and_latin1_files(tmp_path: Path):
         load_article(tmp_path / "bin.txt")
     article, (warning,) = load_article(tmp_path / "latin.txt")
     assert article.body.startswith("Café au lait")
-    assert warning.level == "warning" and "read as Windows-1252" in warning.message
+    assert warning.level == "warning" and "read as windows-1252 (Western European)" in (
+        warning.message)
 
 
 def test_articles_a_bad_file_does_not_stop_the_others(tmp_path: Path):
@@ -61,3 +63,33 @@ def test_articles_a_bad_file_does_not_stop_the_others(tmp_path: Path):
     assert [type(i).__name__ for i in items] == ["Article", "Problem", "Problem"]
     assert "already used by" in items[2].message
     assert isinstance(items[1], Problem)
+
+
+def test_articles_every_form_in_one_folder(tmp_path: Path):
+    inputs = Path(__file__).resolve().parents[1] / "data" / "inputs" / "mixed"
+    items = list(load_articles([inputs]))
+    articles = [i for i in items if not isinstance(i, Problem)]
+    assert [(a.source, Path(a.path).name) for a in articles] == [
+        ("river-post", "archive.jsonl:1"), ("valley-times-2", "archive.jsonl:2"),
+        ("harbour-wire", "harbour-wire.txt"), ("lakeside-gazette", "lakeside-gazette.html")]
+    assert [p.level for p in items if isinstance(p, Problem)] == ["note"]
+
+
+def test_articles_other_files_in_a_folder_are_skipped_with_one_warning(tmp_path: Path):
+    (tmp_path / "a.txt").write_text("Minsk freed 52 detainees.", encoding="utf-8")
+    for name in ("scan.pdf", "notes.json", "more.json", ".DS_Store"):
+        (tmp_path / name).write_bytes(b"x")
+    warning, article = load_articles([tmp_path])
+    assert article.source == "a"
+    assert str(warning) == (f"{tmp_path}: 3 file(s) skipped, not articles (.json, .pdf); "
+                            "articles are .txt, .md, .html, .htm, .jsonl, .jsonl.gz files")
+    assert warning.level == "warning"
+
+
+def test_articles_a_duplicate_across_forms_names_the_first(tmp_path: Path):
+    (tmp_path / "a.jsonl").write_text('{"source": "b", "text": "Minsk freed 52."}\n',
+                                      encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Minsk freed 52 detainees.", encoding="utf-8")
+    article, problem = load_articles([tmp_path])
+    assert str(problem) == (f"{tmp_path / 'b.txt'}: source id 'b' is already used by "
+                            f"{tmp_path / 'a.jsonl'}:1; give each article its own 'source:'")

@@ -2,9 +2,11 @@
 
 from pathlib import Path
 
+import pytest
 import yaml
 
-from verifier.ingest import extract, is_prose, render_fixture
+from verifier.errors import ArticleError
+from verifier.ingest import extract, is_prose, read_scrape, render_fixture
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -76,3 +78,34 @@ def test_ingest_seed_fixtures_hold_no_site_furniture():
         body = path.read_text(encoding="utf-8").split("---\n", 2)[2]
         for cue in FURNITURE:
             assert cue not in body, (path.name, cue)
+
+
+INPUTS = Path(__file__).resolve().parents[1] / "data" / "inputs"
+
+
+def test_ingest_reads_a_web_page_with_its_metadata():
+    extracted, warnings = read_scrape(INPUTS / "mixed" / "lakeside-gazette.html")
+    assert warnings == []
+    assert (extracted.title, str(extracted.date), extracted.url, extracted.outlet) == (
+        "Minsk frees 52 prisoners after US talks", "2025-09-11",
+        "https://gazette.example/world/minsk-frees-prisoners", "Lakeside Gazette")
+    fixture = render_fixture(extracted, "lg", outlet="Given Outlet")
+    assert "outlet: Given Outlet\nurl: https://gazette.example/" in fixture
+
+
+def test_ingest_reads_other_encodings_with_a_warning(tmp_path: Path):
+    raw = tmp_path / "scrape.txt"
+    raw.write_bytes("Минск освободил 52 заключённых в четверг, сообщили официальные лица.\n"
+                    .encode("koi8-r"))
+    extracted, (warning,) = read_scrape(raw)
+    assert extracted.paragraphs[0].startswith("Минск освободил")
+    assert "read as koi8-r (Cyrillic)" in warning.message
+
+
+@pytest.mark.parametrize("name,message", [
+    ("missing.txt", "no such file; check the path"),
+    ("no-text.html", "no article text in the page"),
+])
+def test_ingest_unreadable_scrapes_are_one_line(name, message):
+    with pytest.raises(ArticleError, match=message):
+        read_scrape(INPUTS / name)
