@@ -15,6 +15,7 @@ from .model import (  # noqa: E402
     Run,
     Verdict,
 )
+from .results import read_rows  # noqa: E402
 
 __all__ = [
     "Article",
@@ -33,4 +34,5 @@ __all__ = [
     "VerifierError",
     "__version__",
     "check_run",
+    "read_rows",
 ]
