@@ -10,6 +10,7 @@ import argparse
 import datetime as dt
 import difflib
 import os
+import re
 import signal
 import sqlite3
 import sys
@@ -22,7 +23,7 @@ from .articles import load_articles, source_id
 from .cache import CACHE_DIR, ResultCache
 from .claims import load_claim_files
 from .engine import check_run
-from .errors import UsageError, VerifierError
+from .errors import QUOTED_LIMIT, UsageError, VerifierError, quoted, shortened
 from .expectations import load_expectations
 from .ingest import read_scrape, render_fixture
 from .loader import parse_yaml
@@ -44,6 +45,7 @@ from .reports.review import (
     merge,
     summarize,
 )
+from .reports.safe import one_line
 from .reports.terminal import summary_lines
 
 EXIT_OK, EXIT_MISMATCH, EXIT_BAD_INPUT = 0, 1, 2
@@ -55,13 +57,14 @@ DEFAULT_REPORTS = options.REPORTS.default
 
 def _report_problems(problems: Sequence[Problem]) -> None:
     for problem in problems:
-        print(f"{problem.level}: {problem}", file=sys.stderr)
+        print(one_line(f"{problem.level}: {problem}"), file=sys.stderr)
 
 
 def _existing(paths: list[str], what: str) -> list[str]:
     missing = [p for p in paths if not Path(p).exists()]
     if missing:
-        raise UsageError(f"{missing[0]}: no such {what} file or folder; check the path")
+        raise UsageError(f"{shortened(missing[0])}: no such {what} file or folder; check the "
+                         "path")
     return paths
 
 
@@ -86,6 +89,9 @@ def cmd_check(args: argparse.Namespace) -> int:
                          "workers; leave out --jobs")
     if args.update and args.no_reports:
         raise UsageError("--update and --no-reports disagree; give one of them")
+    if args.update:
+        _within(args.claims or [], DEFAULT_CLAIMS, "--claims")
+        _within(args.articles or [], DEFAULT_ARTICLES, "--articles")
     cache = None if args.no_cache else ResultCache(args.cache_dir)
     try:
         run = check_run(claims, articles, [p for p in expected if Path(p).exists()],
@@ -96,9 +102,14 @@ def cmd_check(args: argparse.Namespace) -> int:
             print("error: no usable claims; fix the claim files above", file=sys.stderr)
             return EXIT_BAD_INPUT
         changed, folder, failed = None, None, False
+        bad = sum(p.is_error for p in run.problems)
         try:
             if args.no_reports:
                 pass
+            elif bad and (configured or args.update):
+                print(f"error: {args.reports or DEFAULT_REPORTS}/ was left as it was: {bad} "
+                      "input(s) above could not be used; fix them, then run again",
+                      file=sys.stderr)
             elif args.update and not configured:
                 folder = args.reports or DEFAULT_REPORTS
                 changed = _update_reports(run, folder, cache)
@@ -151,6 +162,19 @@ def _approved(folder: str) -> list[tuple[str, str, str]]:
         print(f"warning: {err}; it is replaced by this run's results, and every cell is "
               "reported as new", file=sys.stderr)
         return []
+
+
+def _within(paths: list[str], folder: str, option: str) -> None:
+    """Refuse --update for inputs outside the project's own: the approved matrix holds the
+    cells of the configured claims and articles, and the next configured run would
+    remove any other."""
+    base = Path(folder).resolve()
+    for path in paths:
+        if not Path(path).resolve().is_relative_to(base):
+            raise UsageError(f"{option} {path}: --update accepts cells of the project's own "
+                             f"{folder}/ only (the next configured run would remove others); "
+                             f"copy the files into {folder}/, or write this run's reports "
+                             "with --reports DIR")
 
 
 def _tell(run: Run, output: str) -> None:
@@ -265,7 +289,7 @@ def _date(value: str | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(str(value))
     except ValueError:
-        raise UsageError(f"--date: '{value}' is not a date; write YYYY-MM-DD") from None
+        raise UsageError(f"--date: {quoted(value)} is not a date; write YYYY-MM-DD") from None
 
 
 def _ingest_one(raw_path: str, out: str | None, source: str | None, outlet: str | None,
@@ -313,7 +337,7 @@ def _manifest_entries(manifest: Path):
                 raise UsageError(f"{where}: missing key '{key}'; add it")
         source = source_id(str(entry["source"]))
         if source != str(entry["source"]):
-            raise UsageError(f"{where}.source: '{entry['source']}' is not a source id; write "
+            raise UsageError(f"{where}.source: {quoted(entry['source'])} is not a source id; write "
                              f"'{source}' (letters, digits, '-', '_' and '.')")
         date = entry.get("date")
         try:
@@ -342,7 +366,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def _close(word: str, known: list[str]) -> str:
-    close = difflib.get_close_matches(word, known, n=3)
+    close = difflib.get_close_matches(word[:QUOTED_LIMIT], known, n=3)
     return f" (did you mean {', '.join(close)}?)" if close else ""
 
 
@@ -358,7 +382,8 @@ def cmd_explain(args: argparse.Namespace) -> int:
     claims = {c.id: c for f in claim_files for c in f.claims}
     claim = claims.get(args.claim)
     if claim is None:
-        raise UsageError(f"no claim '{args.claim}' in {', '.join(args.claims or [DEFAULT_CLAIMS])}"
+        raise UsageError(f"no claim {quoted(args.claim)} in "
+                         f"{shortened(', '.join(args.claims or [DEFAULT_CLAIMS]))}"
                          f"{_close(args.claim, sorted(claims))}; `verifier validate` checks "
                          "the claim files")
     article, sources = None, []
@@ -372,8 +397,8 @@ def cmd_explain(args: argparse.Namespace) -> int:
             article = item
             break
     if article is None:
-        raise UsageError(f"no article with source '{args.source}' in "
-                         f"{', '.join(args.articles or [DEFAULT_ARTICLES])}"
+        raise UsageError(f"no article with source {quoted(args.source)} in "
+                         f"{shortened(', '.join(args.articles or [DEFAULT_ARTICLES]))}"
                          f"{_close(args.source, sources)}")
     expected_paths = args.expected if args.expected is not None else [DEFAULT_EXPECTED]
     expectations, _ = load_expectations([p for p in expected_paths if Path(p).exists()])
@@ -399,9 +424,19 @@ def _add_inputs(parser: argparse.ArgumentParser, articles: bool) -> None:
                              f"{DEFAULT_EXPECTED}/)")
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with a value it quotes in an error ("invalid choice: '...'") cut short."""
+
+    def error(self, message: str):  # type: ignore[override]
+        super().error(_LONG_QUOTE.sub(lambda m: quoted(m.group(1)), message))
+
+
+_LONG_QUOTE = re.compile(f"'([^']{{{QUOTED_LIMIT + 1},}})'")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser of the `verifier` command."""
-    parser = argparse.ArgumentParser(prog="verifier", description=__doc__.splitlines()[0])
+    parser = _Parser(prog="verifier", description=__doc__.splitlines()[0])
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -484,7 +519,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.func(args)
     except VerifierError as err:
-        print(f"error: {err}", file=sys.stderr)
+        print(one_line(f"error: {err}"), file=sys.stderr)
         return EXIT_BAD_INPUT
     except sqlite3.Error as err:
         print(f"error: the run's temporary store failed ({err}); the temporary folder "
@@ -492,9 +527,9 @@ def main(argv: Sequence[str] | None = None) -> int:
               "TMPDIR to another folder", file=sys.stderr)
         return EXIT_BAD_INPUT
     except OSError as err:
-        where = f"{err.filename}: " if err.filename else ""
-        print(f"error: {where}{_why(err)}; check the path, its permissions and free space",
-              file=sys.stderr)
+        where = f"{shortened(str(err.filename))}: " if err.filename else ""
+        print(one_line(f"error: {where}{_why(err)}; check the path, its permissions and free "
+                       "space"), file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         print("error: interrupted; reports were left as they were", file=sys.stderr)

@@ -15,7 +15,8 @@ from .suite import (
     ExpectationsFileNode,
     Suite,
     SuiteConfig,
-    add_removed_cells_item,
+    add_up_to_date_item,
+    note_selection,
 )
 
 
@@ -42,6 +43,10 @@ class _Recorder:
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
         self.suite.record(report)
 
+    def pytest_collectreport(self, report: pytest.CollectReport) -> None:
+        if report.failed:  # a claim or expectations file that does not load
+            self.suite.bad_inputs += 1
+
 
 def _dist_given(config: pytest.Config) -> bool:
     args = [*config.invocation_params.args, *config.getini("addopts")]
@@ -56,7 +61,13 @@ def pytest_configure(config: pytest.Config) -> None:
     # unless a distribution was asked for.
     if getattr(config.option, "dist", "no") == "load" and not _dist_given(config):
         config.option.dist = "loadgroup"
-    suite = Suite(SuiteConfig.from_pytest(config))
+    settings = SuiteConfig.from_pytest(config)
+    if settings.update and settings.custom_articles:
+        raise pytest.UsageError(
+            "--verifier-update writes the approved matrix of the project's own articles; "
+            "it does not apply with --verifier-articles (put the articles in the project's "
+            "articles folder, or use verifier check --articles DIR --reports OUT)")
+    suite = Suite(settings)
     config.stash[SUITE_KEY] = suite
     config.pluginmanager.register(_Recorder(suite), "verifier-recorder")
 
@@ -73,7 +84,13 @@ def pytest_collect_file(file_path, parent: pytest.Collector):
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config,
                                   items: list[pytest.Item]) -> None:
-    add_removed_cells_item(session, items)  # before -k and -m deselect
+    add_up_to_date_item(session, items)  # before -k and -m deselect
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_finish(session: pytest.Session) -> None:
+    note_selection(session, session.items)  # after -k and -m deselected
+
 
 
 @pytest.hookimpl(trylast=True)

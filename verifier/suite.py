@@ -35,6 +35,7 @@ from .model import (
 )
 from .reports import render_table, write_atomic, write_reports
 from .reports.ci import annotation, append_step_summary, in_github_actions, summary_markdown
+from .reports.document import read_metadata
 from .reports.publish import locked
 from .reports.review import (
     APPROVED_FILE,
@@ -50,6 +51,7 @@ from .reports.review import (
     merge,
     summarize,
 )
+from .reports.safe import one_line
 from .reports.store import ResultStore
 
 RESULT_PROPERTY = "verifier_result"
@@ -98,10 +100,15 @@ class Suite:
     _verifiers: dict[str, Verifier] = field(default_factory=dict)
     _cache: ResultCache | None = None
     _expected: dict | None = None
-    _approved: dict[tuple[str, str], Verdict] | None = None
+    # (claim, source) -> (verdict, expected, known miss) of the approved matrix
+    _approved: dict[tuple[str, str], tuple] | None = None
     approved_problem: str | None = None  # the approved matrix could not be read
+    bad_inputs: int = 0  # claim or expectation files that did not load, bad articles
+    checks_approved: bool = False  # the up-to-date item survived -k and -m
     _existing: tuple[set[str], set[str]] | None = None
     rows: list[dict] = field(default_factory=list)
+    refused: str | None = None  # why an update was not written
+    broken_claim_files: int = 0
     annotations: list[str] = field(default_factory=list)
     cache_warnings: list[str] = field(default_factory=list)
     changed: Changes | None = None
@@ -129,18 +136,18 @@ class Suite:
         return (not self.settings.custom_articles and not self.settings.update
                 and has_approved(self.settings.reports) and self._read_approved() is not None)
 
-    def _read_approved(self) -> dict[tuple[str, str], Verdict] | None:
+    def _read_approved(self) -> dict[tuple[str, str], tuple] | None:
         """Read the approved cells once; a damaged file is a problem, said by one item."""
         if self._approved is None and self.approved_problem is None:
             try:
-                self._approved = {(c, s): Verdict(v) for c, s, v in
-                                  approved_cells(self.settings.reports)}
+                self._approved = {(c, s): (Verdict(v), Verdict(e) if e else None, k)
+                                  for c, s, v, e, k in approved_cells(self.settings.reports)}
             except VerifierError as err:
                 self.approved_problem = str(err)
         return self._approved
 
-    def approved(self, claim: str, source: str) -> Verdict | None:
-        """Return the approved verdict of a pair (None for a new cell)."""
+    def approved(self, claim: str, source: str) -> tuple | None:
+        """Return the approved (verdict, expected, known miss) of a pair, None when new."""
         return (self._read_approved() or {}).get((claim, source))
 
     def gone(self, claim: str, source: str) -> bool:
@@ -154,16 +161,46 @@ class Suite:
     def removed(self) -> list[CellChange]:
         """Return the approved cells whose claim or article is gone, sorted."""
         approved = self._read_approved() or {}
-        return [CellChange(c, s, v, None) for (c, s), v in sorted(approved.items())
-                if self.gone(c, s)]
+        return [CellChange(c, s, v, None, old_expected=e, old_known=k)
+                for (c, s), (v, e, k) in sorted(approved.items()) if self.gone(c, s)]
+
+    def stale_details(self) -> list[str]:
+        """Return what the approved matrix says of claims and articles that no longer holds
+        (a claim's statement or place, an article's outlet, title or address)."""
+        try:
+            claims, articles = read_metadata(self.settings.reports / APPROVED_FILE)
+        except VerifierError:
+            return []
+        current_claims = {}
+        for path in sorted(self.settings.root.rglob(f"*{CLAIM_SUFFIX}")):
+            if self.wants(path):
+                claim_file, _ = load_claim_file_as(path, self._shown(str(path)))
+                for claim in claim_file.claims if claim_file else ():
+                    current_claims[claim.id] = (claim.text, claim.kind.value, claim.path,
+                                                claim.line)
+        found = [f"claim {cid}: {what}" for cid, old in sorted(claims.items())
+                 if cid in current_claims and current_claims[cid] != old
+                 for what in [_differs(("statement", "kind", "file", "line"), old,
+                                       current_claims[cid])]]
+        for source, old in sorted(articles.items()):
+            info = self.info(source)
+            if info is not None:
+                new = (info.outlet, info.title, info.url, info.path)
+                if new != old:
+                    found.append(f"article {source}: "
+                                 + _differs(("outlet", "title", "url", "file"), old, new))
+        return found
 
     def events(self) -> dict[str, set[str]]:
         """Return event id -> claim ids of every claim file the suite collects."""
         found: dict[str, set[str]] = {}
+        self.broken_claim_files = 0
         for path in sorted(self.settings.root.rglob(f"*{CLAIM_SUFFIX}")):
             if self.wants(path):
                 claim_file, _ = load_claim_file(path)
-                if claim_file is not None:
+                if claim_file is None:
+                    self.broken_claim_files += 1
+                else:
                     found.setdefault(claim_file.event, set()).update(
                         c.id for c in claim_file.claims)
         return found
@@ -274,18 +311,26 @@ class Suite:
             return
         folder = self.settings.reports
         approved = self._read_approved() if has_approved(folder) else {}
-        cells = [(c, s, v.value) for (c, s), v in (approved or {}).items()]
-        if self.settings.update:
-            self.changed = summarize(changes(cells, self.run, self.gone))
+        cells = [(c, s, v.value, e.value if e else None, k)
+                 for (c, s), (v, e, k) in (approved or {}).items()]
+        # Cells of deleted claims and articles count only when the up-to-date item ran
+        # (not deselected by -k), and never while a claim file or an input is broken.
+        self.bad_inputs += sum(row["verdict"] == Verdict.ERROR.value for row in self.rows) > 0
+        gone = self.gone if self.checks_approved and not self.bad_inputs else None
+        if self.settings.update and self.bad_inputs:
+            self.refused = (f"{self.bad_inputs} input(s) could not be used (see the errors "
+                            f"above): {self._where()}/ was left as it was")
+        elif self.settings.update:
+            self.changed = summarize(changes(cells, self.run, gone))
             previous = None if approved is None else load_approved(folder)
             with locked(folder):
-                write_reports(merge(previous, self.run, self.gone), folder)
+                write_reports(merge(previous, self.run, gone), folder)
+                if self.changed:
+                    write_atomic(folder / CHANGES_FILE, changes_markdown(
+                        self.changed, f"Changes to the approved matrix in {self._where()}/"))
             self.written = True
         elif approved is not None and has_approved(folder):
-            self.changed = summarize(changes(cells, self.run, self.gone))
-        if self.changed:
-            write_atomic(folder / CHANGES_FILE, changes_markdown(
-                self.changed, f"Changes to the approved matrix in {self._where()}/"))
+            self.changed = summarize(changes(cells, self.run, gone))
         append_step_summary(summary_markdown(self.run, self.changed, f"{self._where()}/"))
 
     def _where(self) -> str:
@@ -299,17 +344,19 @@ class Suite:
         if self.run is None:
             return []
         lines = render_table(self.run).splitlines()
-        lines += [f"{p.level}: {p}" for p in self.articles() if isinstance(p, Problem)]
+        lines += [one_line(f"{p.level}: {p}") for p in self.articles() if isinstance(p, Problem)]
         lines += [f"warning: {w}" for w in self.cache_warnings]
         where = self._where()
-        if self.written:
+        if self.refused:
+            lines.append(f"error: {self.refused}")
+        elif self.written:
             lines.append(f"approved matrix updated in {where}/ ({self.changed.headline()})"
                          + (f"; the changes are in {where}/{CHANGES_FILE}"
                             if self.changed else ""))
         elif self.changed:
             lines.append(f"{self.changed.total} cell(s) differ from the approved matrix in "
-                         f"{where}/ ({self.changed.headline()}; listed in {where}/"
-                         f"{CHANGES_FILE}); run pytest --verifier-update to accept:")
+                         f"{where}/ ({self.changed.headline()}); run pytest "
+                         "--verifier-update to accept:")
         elif not self.settings.custom_articles and not has_approved(self.settings.reports):
             lines.append(f"no approved matrix in {where}/ to compare with; run pytest "
                          "--verifier-update (or verifier check) to write one")
@@ -321,8 +368,8 @@ class Suite:
 def _annotation(row: dict, report: pytest.TestReport) -> str:
     """Return the GitHub annotation of a failed pair, on its claim's line."""
     detail = report.longreprtext.strip().splitlines()
-    message = "; ".join(line.strip() for line in detail if line.startswith(
-        ("expected", "actual", "approved", "reason")))
+    message = "; ".join(" ".join(line.split()) for line in detail if line.startswith(
+        ("expected", "actual", "approved", "reason", "labels")))
     return annotation(row["path"], row["line"], f"{row['claim']}[{row['source']}]",
                       message or f"{row['verdict']}")
 
@@ -376,7 +423,7 @@ class ClaimFileNode(pytest.File):
         shown = self.path.relative_to(self.config.rootpath).as_posix()
         claim_file, problems = load_claim_file_as(self.path, shown)
         if claim_file is None:
-            raise self.CollectError("\n".join(str(p) for p in problems))
+            raise self.CollectError("\n".join(one_line(str(p)) for p in problems))
         for n, claim in enumerate(claim_file.claims):
             for source in suite.sources():
                 # The id given whole, so pytest parses "[source]" as it parses the ids
@@ -398,8 +445,13 @@ class ExpectationsFileNode(pytest.File):
         suite: Suite = self.config.stash[SUITE_KEY]
         shown = self.path.relative_to(self.config.rootpath).as_posix()
         _, problems = load_expectation_file(self.path, suite.events())
+        if not problems:  # a pair set in another file as well is this file's problem too
+            _, across = load_expectations([p for p in suite.settings.expected if p.exists()],
+                                          suite.events())
+            problems = [p for p in across if Path(p.path).resolve() == self.path.resolve()]
         if problems:
-            raise self.CollectError("\n".join(str(replace(p, path=shown)) for p in problems))
+            raise self.CollectError("\n".join(one_line(str(replace(p, path=shown)))
+                                              for p in problems))
         return []
 
 
@@ -423,6 +475,7 @@ class ClaimItem(pytest.Item):
             claim, source, claims, order, event)
         self.result: Result | None = None
         self.approved: Verdict | None | bool = False  # False: not compared
+        self.relabelled = ""  # how the expected verdict or known miss changed
 
     def runtest(self) -> None:
         suite: Suite = self.config.stash[SUITE_KEY]
@@ -437,9 +490,15 @@ class ClaimItem(pytest.Item):
             ensure_ascii=False)))
         self.user_properties.append(("verdict", result.verdict.value))
         if suite.compares:
-            self.approved = suite.approved(self.claim.id, self.source)
+            approved = suite.approved(self.claim.id, self.source)
+            self.approved = approved[0] if approved else None
             if self.approved != result.verdict:
                 raise VerdictMismatch()  # drift from the approved matrix, whatever else
+            if approved[1:] != (result.expected, result.known_miss):
+                self.relabelled = CellChange(
+                    self.claim.id, self.source, approved[0], result.verdict, result.expected,
+                    approved[1], result.known_miss, approved[2]).labels()
+                raise VerdictMismatch()  # the labels changed: the reports must follow
         if result.expected is not None:
             if result.known_miss and result.verdict != result.expected:
                 pytest.xfail(f"known miss: {result.known_miss}")
@@ -459,7 +518,11 @@ class ClaimItem(pytest.Item):
         if not isinstance(excinfo.value, VerdictMismatch) or self.result is None:
             return super().repr_failure(excinfo, style)
         where = self.config.stash[SUITE_KEY]._where()
-        return failure_text(self.claim, self.result, self.approved, where)
+        text = failure_text(self.claim, self.result, self.approved, where)
+        if self.relabelled:
+            text += (f"\nlabels   {self.relabelled} since the approved matrix in {where}/: "
+                     "accept with pytest --verifier-update, so the committed reports follow")
+        return text
 
     def reportinfo(self):
         return self.path, max(self.claim.line - 1, 0), f"{self.claim.id}[{self.source}]"
@@ -490,28 +553,37 @@ def failure_text(claim: Claim, result: Result, approved: Verdict | None | bool =
     if drift:
         lines.append(f"the verdict differs from the approved matrix in {where}/: review it, "
                      "then accept with pytest --verifier-update")
-    return "\n".join(lines)
+    return "\n".join(map(one_line, lines))
 
 
 class ApprovedMatrixFile(pytest.File):
-    """The approved matrix, collected for the one check no pair can make: cells whose
-    claim or article is gone."""
+    """The approved matrix, collected for the check no pair can make: is it up to date
+    with the claims and articles that exist?"""
 
     def collect(self):
-        yield RemovedCellsItem.from_parent(self, name="removed-cells")
+        yield UpToDateItem.from_parent(self, name=UP_TO_DATE)
 
 
-class RemovedCellsItem(pytest.Item):
-    """Fails while the approved matrix holds cells of deleted claims or articles."""
+UP_TO_DATE = "up-to-date"
+
+
+class UpToDateItem(pytest.Item):
+    """Fails while the approved matrix holds cells of deleted claims or articles, or
+    details of claims and articles (statements, lines, outlets) that changed since."""
 
     def runtest(self) -> None:
         suite: Suite = self.config.stash[SUITE_KEY]
         if suite.settings.update:
             return  # the update drops them, or replaces a damaged file
-        self.removed = suite.removed()
-        if suite.approved_problem:
+        suite.events()  # counts the claim files that do not load
+        if suite.approved_problem or suite._read_approved() is None:
             raise ApprovedMatrixDamaged(suite.approved_problem)
-        if self.removed:
+        if suite.broken_claim_files:
+            pytest.skip(f"{suite.broken_claim_files} claim file(s) do not load: removed "
+                        "cells are not judged until they do")
+        self.removed = suite.removed()
+        self.stale = suite.stale_details()
+        if self.removed or self.stale:
             raise VerdictMismatch()
 
     def repr_failure(self, excinfo, style=None):
@@ -520,20 +592,29 @@ class RemovedCellsItem(pytest.Item):
                     "replace it with pytest --verifier-update (or verifier check)")
         if not isinstance(excinfo.value, VerdictMismatch):
             return super().repr_failure(excinfo, style)
-        shown = [f"  {c}" for c in self.removed[:25]]
-        more = len(self.removed) - len(shown)
-        return "\n".join([
-            f"{len(self.removed)} approved cell(s) belong to a claim or article that is gone:",
-            *shown, *([f"  ... and {more} more"] if more > 0 else []),
-            "accept the removal with pytest --verifier-update (or verifier check)"])
+        lines = []
+        if self.removed:
+            summary = summarize(self.removed)
+            lines.append(f"{len(self.removed)} approved cell(s) belong to a claim or article "
+                         "that is gone:")
+            lines += describe(summary)
+        if self.stale:
+            lines.append(f"{len(self.stale)} claim or article detail(s) changed since the "
+                         "approved matrix:")
+            lines += [f"  {one_line(line)}" for line in self.stale[:25]]
+            if len(self.stale) > 25:
+                lines.append(f"  ... and {len(self.stale) - 25} more")
+        lines.append("accept with pytest --verifier-update (or verifier check), so the "
+                     "committed reports follow")
+        return "\n".join(lines)
 
     def reportinfo(self):
-        return self.path, 0, "removed-cells"
+        return self.path, 0, UP_TO_DATE
 
 
-def add_removed_cells_item(session: pytest.Session, items: list[pytest.Item]) -> None:
-    """Add the removed-cells check when the run collected pairs to compare with an
-    approved matrix (every process adds it the same way, so pytest-xdist agrees)."""
+def add_up_to_date_item(session: pytest.Session, items: list[pytest.Item]) -> None:
+    """Add the up-to-date check when the run collected pairs to compare with an approved
+    matrix (every process adds it the same way, so pytest-xdist agrees)."""
     suite: Suite = session.config.stash[SUITE_KEY]
     if (suite.settings.custom_articles or not has_approved(suite.settings.reports)
             or not any(isinstance(item, ClaimItem) for item in items)):
@@ -542,7 +623,19 @@ def add_removed_cells_item(session: pytest.Session, items: list[pytest.Item]) ->
     items.extend(node.collect())
 
 
+def note_selection(session: pytest.Session, items: list[pytest.Item]) -> None:
+    """Remember whether the up-to-date item is still selected after -k and -m: removed
+    cells are reported, and dropped by an update, only when it is."""
+    suite: Suite = session.config.stash[SUITE_KEY]
+    suite.checks_approved = any(isinstance(item, UpToDateItem) for item in items)
+
+
+def _differs(names: tuple[str, ...], old: tuple, new: tuple) -> str:
+    return ", ".join(f"{name} {a!r} → {b!r}" for name, a, b in zip(names, old, new, strict=True)
+                     if a != b)
+
+
 SUITE_KEY = pytest.StashKey[Suite]()
 
 __all__ = ["SUITE_KEY", "ClaimFileNode", "ClaimItem", "ExpectationsFileNode", "Suite",
-           "SuiteConfig", "add_removed_cells_item"]
+           "SuiteConfig", "add_up_to_date_item", "note_selection"]

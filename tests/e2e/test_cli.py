@@ -226,15 +226,19 @@ def test_cli_ad_hoc_check_writes_reports_only_where_told(project: Path):
 def test_cli_update_merges_ad_hoc_cells_into_the_approved_matrix(project: Path):
     run("check", "-q", cwd=project)
     before = (project / "reports" / "cells.tsv").read_text(encoding="utf-8").splitlines()
-    (project / "news").mkdir()
-    (project / "news" / "newwire.txt").write_text(NEW_ARTICLE, encoding="utf-8")
-    done = run("check", "--articles", "news", "--update", "-q", cwd=project)
+    (project / "fixtures" / "articles" / "newwire.txt").write_text(NEW_ARTICLE,
+                                                                   encoding="utf-8")
+    done = run("check", "--articles", "fixtures/articles/newwire.txt", "--update", "-q",
+               cwd=project)
     assert "reports/: 17 cell(s) changed from the approved matrix (0 moved, 17 new, " \
-           "0 removed)" in done.stderr
+           "0 removed, 0 relabelled)" in done.stderr
     after = (project / "reports" / "cells.tsv").read_text(encoding="utf-8").splitlines()
     assert set(before) < set(after) and len(after) == len(before) + 17
     changes = (project / "reports" / "changes.md").read_text(encoding="utf-8")
     assert "| `released-52` | `newwire` | ✘ contradicted | none |" in changes
+    # the configured run agrees: the merged cells are the project's own
+    again = run("check", "-q", cwd=project)
+    assert "changed from the approved matrix" not in again.stderr
 
 
 def test_cli_configured_run_lists_a_deleted_articles_cells_as_removed(project: Path):
@@ -242,7 +246,7 @@ def test_cli_configured_run_lists_a_deleted_articles_cells_as_removed(project: P
     (project / "fixtures" / "articles" / "news18.txt").unlink()
     done = run("check", "-q", cwd=project)
     assert "reports/: 17 cell(s) changed from the approved matrix (0 moved, 0 new, " \
-           "17 removed)" in done.stderr
+           "17 removed, 0 relabelled)" in done.stderr
     assert "  released-52 [news18]: supported → (removed)" in done.stderr.splitlines()
     assert "news18" not in (project / "reports" / "cells.tsv").read_text(encoding="utf-8")
     changes = (project / "reports" / "changes.md").read_text(encoding="utf-8")

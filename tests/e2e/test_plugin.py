@@ -128,10 +128,11 @@ def test_plugin_approved_matrix_drift_is_a_failing_item_until_accepted(project):
     assert "  freed-52 [alpha]: supported → hedged" in second.stdout.lines
     xml = (project.path / "out.xml").read_text()
     assert xml.count("<failure") == 1 and 'name="freed-52[alpha]"' in xml
-    changes = (project.path / "reports" / "changes.md").read_text()
-    assert "| `freed-52` | `alpha` | ✔ supported | ~ hedged |" in changes
+    changes = project.path / "reports" / "changes.md"
+    assert "hedged" not in changes.read_text()  # pytest compares; it never writes reports
     third = project.runpytest(*QUIET, "-k", "alpha", "--verifier-update")
     assert third.ret == pytest.ExitCode.OK
+    assert "| `freed-52` | `alpha` | ✔ supported | ~ hedged | ~ hedged |" in changes.read_text()
     assert project.runpytest(*QUIET, "-k", "alpha").ret == pytest.ExitCode.OK
 
 
@@ -142,11 +143,15 @@ def test_plugin_deleted_article_lists_its_cells_as_removed(project):
     result.assert_outcomes(passed=2, failed=1)
     lines = result.stdout.lines
     start = lines.index("2 approved cell(s) belong to a claim or article that is gone:")
-    assert lines[start + 1:start + 3] == ["  freed-52 [beta]: contradicted → (removed)",
-                                          "  held [beta]: silent → (removed)"]
-    assert 'name="removed-cells"' in (project.path / "out.xml").read_text()
-    # -k keeps the cells it did not select: only the deleted article's are removed
+    assert lines[start + 1:start + 3] == [
+        "  freed-52 [beta]: contradicted → (removed)",
+        "  1 removed silent cell(s) with no expected verdict, for 1 source(s)"]
+    assert 'name="up-to-date"' in (project.path / "out.xml").read_text()
+    # -k deselects the up-to-date item: the cells it did not select stay, even removed ones
     project.runpytest(*QUIET, "-k", "held", "--verifier-update")
+    cells = (project.path / "reports" / "cells.tsv").read_text().splitlines()
+    assert "freed-52\tbeta\tcontradicted\t\t" in cells
+    project.runpytest(*QUIET, "--verifier-update")
     cells = (project.path / "reports" / "cells.tsv").read_text().splitlines()
     assert cells[1:] == ["freed-52\talpha\tsupported\t\t", "held\talpha\tsupported\t\t"]
     assert project.runpytest(*QUIET).ret == pytest.ExitCode.OK
@@ -189,12 +194,13 @@ def test_plugin_speaks_github_actions(project, monkeypatch):
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
     result = project.runpytest(*QUIET)
-    assert [line for line in result.stdout.lines if line.startswith("::error")][0] == (
+    assert [line for line in result.stdout.lines if line.startswith("::error")][0].startswith(
         "::error file=claims/ev.claims.yaml,line=5,title=freed-52[alpha]::expected hedged; "
-        "actual   supported; reason   52 prisoners (freed) = 52")
+        "actual supported; reason 52 prisoners (freed) = 52; labels expected none → hedged")
     text = summary.read_text()
     assert text.startswith("## Claim verification\n")
-    assert "**2 pair(s) differ from their expected verdict.**" in text
+    assert "**2 pair(s) differ from their expected verdict:**" in text
+    assert "- `freed-52` [`alpha`]: supported, expected hedged" in text
 
 
 def test_plugin_last_failed_reruns_the_failed_pair(project):
@@ -263,3 +269,23 @@ def test_plugin_reports_are_byte_identical_to_the_cli(project):
     assert done.returncode in (0, 1), done.stderr
     from_cli = {p.name: p.read_bytes() for p in (project.path / "reports").iterdir()}
     assert from_cli == from_pytest
+
+
+def test_plugin_update_with_a_broken_claim_file_writes_nothing(project):
+    project.runpytest(*QUIET, "--verifier-update")
+    before = {p.name: p.read_bytes() for p in (project.path / "reports").iterdir()}
+    project.makefile(".claims.yaml", **{"claims/bad": CLAIMS.replace("event: ev", "event: bad")
+                                        .replace("count: 52", "count: fifty")})
+    result = project.runpytest(*QUIET, "--verifier-update", "--continue-on-collection-errors")
+    assert any(line.startswith("error: 1 input(s) could not be used (see the errors above)")
+               for line in result.stdout.lines), result.stdout.str()[-2000:]
+    assert {p.name: p.read_bytes() for p in (project.path / "reports").iterdir()} == before
+
+
+def test_plugin_update_refuses_other_articles(project):
+    project.makefile(".txt", **{"news/gamma": SUPPORTS})
+    result = project.runpytest(*QUIET, f"--verifier-articles={project.path / 'news'}",
+                               "--verifier-update")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    assert "--verifier-update writes the approved matrix of the project's own articles" in \
+        result.stderr.str()

@@ -29,8 +29,8 @@ def _run(cells: dict[tuple[str, str], str], claims=("b-claim", "a-claim"), infos
                store.sources(), articles=tuple(infos))
 
 
-def _cells(cells: dict[tuple[str, str], str]) -> list[tuple[str, str, str]]:
-    return [(claim, source, verdict) for (claim, source), verdict in cells.items()]
+def _cells(cells: dict[tuple[str, str], str]) -> list[tuple]:
+    return [(claim, source, verdict, None, None) for (claim, source), verdict in cells.items()]
 
 
 OLD = {("a-claim", "s1"): "supported", ("a-claim", "s2"): "silent",
@@ -59,10 +59,10 @@ def test_approved_removed_cells_are_the_ones_gone_for_good():
 def test_approved_without_an_approved_matrix_every_cell_is_new():
     summary = summarize(changes([], _run(OLD)))
     assert (summary.total, summary.counts[ChangeKind.NEW]) == (4, 4)
-    assert summary.headline() == "0 moved, 4 new, 0 removed"
+    assert summary.headline() == "0 moved, 4 new, 0 removed, 0 relabelled"
     assert describe(summary) == [  # the run's claim order: b-claim first
         "  b-claim [s1]: (new) → hedged", "  a-claim [s1]: (new) → supported",
-        "  2 new silent cell(s) for 2 claim(s) with no expected verdict"]
+        "  2 new silent cell(s) with no expected verdict, for 2 claim(s)"]
 
 
 def test_approved_describe_caps_each_kind_and_counts_the_rest():
@@ -72,8 +72,8 @@ def test_approved_describe_caps_each_kind_and_counts_the_rest():
     lines = describe(summarize(moved + new + removed, limit=25))
     assert lines[0] == "  c0 [s]: supported → hedged"
     assert lines[25] == "  ... and 5 more moved cell(s)"
-    assert lines[26:] == ["  gone [s]: supported → (removed)",
-                          "  3 new silent cell(s) for 1 claim(s) with no expected verdict"]
+    assert lines[26:] == ["  3 new silent cell(s) with no expected verdict, for 1 claim(s)",
+                          "  gone [s]: supported → (removed)"]
 
 
 def test_approved_changes_markdown_is_a_table_per_kind_ready_for_a_review():
@@ -83,11 +83,12 @@ def test_approved_changes_markdown_is_a_table_per_kind_ready_for_a_review():
         CellChange("new-claim", "wire", None, Verdict.SILENT),
         CellChange("old-claim", "wire", Verdict.HEDGED, None)])
     text = changes_markdown(changed, "Changes")
-    assert text.startswith("## Changes\n\n1 moved, 2 new, 1 removed cell(s).\n")
-    assert "| `released-52` | `reuters` | ✔ supported | ✘ contradicted |" in text
+    assert text.startswith("## Changes\n\n1 moved, 2 new, 1 removed, 0 relabelled cell(s).\n")
+    assert "| `released-52` | `reuters` | ✔ supported | ✘ contradicted | none |" in text
     assert "| `new-claim` | `reuters` | ✔ supported | ✔ supported |" in text
-    assert "Silent with no expected verdict: 1 new cell(s) (`new-claim` 1)." in text
-    assert "### Removed (1)" in text and "| `old-claim` | `wire` | ~ hedged |" in text
+    assert ("1 new silent cell(s) with no expected verdict, for 1 claim(s): `new-claim` 1."
+            in text)
+    assert "### Removed (1)" in text and "| `old-claim` | `wire` | ~ hedged | none |" in text
     assert text.endswith("\n") and not text.endswith("\n\n")
 
 
@@ -148,3 +149,28 @@ def test_cells_file_inserting_a_claim_or_source_only_adds_lines():
     write_cells(_run(grown, claims=("b-claim", "aa-claim", "a-claim")), after)
     old_lines, new_lines = before.getvalue().splitlines(), after.getvalue().splitlines()
     assert set(old_lines) <= set(new_lines) and len(new_lines) == len(old_lines) + 2
+
+
+def test_approved_relabelled_cells_are_changes_too():
+    """An expected verdict or known miss edited since the approved matrix: the reports
+    must follow, so it is a change even when no verdict moved."""
+    approved = [("a-claim", "s1", "supported", None, None),
+                ("a-claim", "s2", "silent", "hedged", "reads 'may' as a hedge")]
+    current = _run({("a-claim", "s1"): "supported", ("a-claim", "s2"): "silent"},
+                   claims=("a-claim",))
+    assert list(changes(approved, current)) != []
+    found = {c.source: c for c in changes(approved, current)}
+    assert found["s2"].kind is ChangeKind.RELABELLED
+    assert found["s2"].labels() == "expected hedged → none, known miss removed"
+    assert str(found["s2"]) == "a-claim [s2]: expected hedged → none, known miss removed"
+    assert "s1" not in found
+
+
+def test_approved_removed_silent_cells_are_counted_per_source_not_listed():
+    removed = [CellChange(f"c{n}", "deleted", Verdict.SILENT, None) for n in range(40)]
+    removed.append(CellChange("c-labelled", "deleted", Verdict.SUPPORTED, None,
+                              old_expected=Verdict.SUPPORTED))
+    summary = summarize(removed, limit=5)
+    assert describe(summary) == [
+        "  c-labelled [deleted]: supported → (removed)",
+        "  40 removed silent cell(s) with no expected verdict, for 1 source(s)"]

@@ -8,13 +8,17 @@ failed fact-check shows where reviewers look.
 
 from __future__ import annotations
 
+import itertools
 import os
 from pathlib import Path
 
 from ..model import Run, Verdict
+from .quality import score
 from .review import Changes, changes_markdown
+from .safe import markdown, markdown_code, visible
 
 STEP_SUMMARY = "GITHUB_STEP_SUMMARY"
+SHOWN = 20  # pairs that differ from their expected verdict, listed in the job summary
 
 
 def in_github_actions() -> bool:
@@ -24,7 +28,8 @@ def in_github_actions() -> bool:
 
 def _escape(text: str, properties: bool = False) -> str:
     """Escape text as the workflow-command syntax requires (%, CR, LF; also : and , in
-    properties)."""
+    properties), with other control characters shown (the log renders ANSI escapes)."""
+    text = visible(text, keep="\r\n")
     text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     if properties:
         text = text.replace(":", "%3A").replace(",", "%2C")
@@ -52,8 +57,19 @@ def summary_markdown(run: Run, changed: Changes | None, where: str) -> str:
     lines = ["## Claim verification", "",
              f"{len(run.sources)} source(s) × {len(run.claims)} claim(s): {tally.total} pairs "
              f"({counts or 'none'}).", ""]
+    quality = score(tally.confusion)
+    if quality.compared:
+        macro = "n/a" if quality.macro_f1 is None else f"{quality.macro_f1:.3f}"
+        lines += [f"Agreement with the expected verdicts: {quality.agreed} of "
+                  f"{quality.compared} labelled pairs (macro-F1 {macro}).", ""]
     if tally.mismatched:
-        lines.append(f"**{tally.mismatched} pair(s) differ from their expected verdict.**")
+        lines += [f"**{tally.mismatched} pair(s) differ from their expected verdict:**", ""]
+        for r in itertools.islice(run.results.mismatches(), SHOWN):
+            wanted = r.expected.value if r.expected else "not contradicted"
+            lines.append(f"- {markdown_code(r.claim)} [{markdown_code(r.source)}]: "
+                         f"{r.verdict.value}, expected {wanted}")
+        if tally.mismatched > SHOWN:
+            lines.append(f"- ... and {tally.mismatched - SHOWN} more")
     else:
         lines.append("Every pair meets its expected verdict"
                      + (f" ({tally.known_misses} recorded known miss(es) excepted)."
@@ -62,7 +78,7 @@ def summary_markdown(run: Run, changed: Changes | None, where: str) -> str:
     if changed:
         lines.append(changes_markdown(changed, f"Changes to the approved matrix in {where}"))
     elif changed is not None:
-        lines += [f"No cell differs from the approved matrix in {where}.", ""]
+        lines += [f"No cell differs from the approved matrix in {markdown(where)}.", ""]
     return "\n".join(lines).rstrip() + "\n"
 
 

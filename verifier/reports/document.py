@@ -173,12 +173,28 @@ def _check_head(path: str | Path) -> None:
                          f"(this verifier reads version {RESULTS_VERSION}); re-run verifier check")
 
 
-def read_cells(path: str | Path) -> Iterator[tuple[str, str, str]]:
-    """Yield the (claim, source, verdict) cells of a stored document, one at a time."""
+def read_cells(path: str | Path) -> Iterator[tuple[str, str, str, str | None, str | None]]:
+    """Yield the (claim, source, verdict, expected, known miss) cells of a stored document,
+    one at a time (expected and known miss are None when not recorded)."""
     with _reading(path):
         _check_head(path)
         for item in _items(path):
-            yield item["claim"], item["source"], Verdict(item["verdict"]).value
+            expected = item.get("expected")
+            yield (item["claim"], item["source"], Verdict(item["verdict"]).value,
+                   Verdict(expected).value if expected else None, item.get("known_miss"))
+
+
+def read_metadata(path: str | Path) -> tuple[dict[str, tuple], dict[str, tuple]]:
+    """Return what a stored document says of its claims (id -> statement, kind, path,
+    line) and of its articles (source -> outlet, title, url, path), without its results."""
+    with _reading(path):
+        _check_head(path)
+        claims = {c["id"]: (c["claim"], c["kind"], c.get("path", ""), c.get("line", 0))
+                  for c in _member(path, "claims")}
+        articles = _member(path, "articles")
+        articles = {source: (a.get("outlet"), a.get("title"), a.get("url"), a.get("path", ""))
+                    for source, a in ({} if articles is _MISSING else articles).items()}
+        return claims, articles
 
 
 def read_document(path: str | Path) -> Run:

@@ -16,6 +16,7 @@ from pathlib import Path
 from ..model import Result, Run, Verdict
 from .document import read_cells, read_document
 from .publish import JOURNAL, recover
+from .safe import markdown, markdown_code, one_line
 from .store import ResultStore
 
 APPROVED_FILE = "results.json"
@@ -34,33 +35,61 @@ def everything_gone(claim: str, source: str) -> bool:
 class ChangeKind(enum.Enum):
     """How a cell differs from the approved matrix."""
 
-    MOVED = "moved"
-    NEW = "new"
-    REMOVED = "removed"
+    MOVED = "moved"          # another verdict
+    NEW = "new"              # no approved cell
+    REMOVED = "removed"      # its claim or article is gone
+    RELABELLED = "relabelled"  # same verdict, another expected verdict or known-miss note
 
 
 @dataclass(frozen=True)
 class CellChange:
     """A cell that differs from the approved matrix: old is None for a new cell, new is
-    None for a removed one."""
+    None for a removed one; `old_expected` and `old_known` are the approved labels."""
 
     claim: str
     source: str
     old: Verdict | None
     new: Verdict | None
     expected: Verdict | None = None
+    old_expected: Verdict | None = None
+    known: str | None = None
+    old_known: str | None = None
 
     @property
     def kind(self) -> ChangeKind:
-        """Whether the cell moved, is new or was removed."""
+        """Whether the cell moved, is new, was removed or was relabelled."""
         if self.old is None:
             return ChangeKind.NEW
-        return ChangeKind.REMOVED if self.new is None else ChangeKind.MOVED
+        if self.new is None:
+            return ChangeKind.REMOVED
+        return ChangeKind.MOVED if self.old is not self.new else ChangeKind.RELABELLED
+
+    @property
+    def labelled(self) -> bool:
+        """Return True when the cell has (or had) an expected verdict or a known miss."""
+        return bool(self.expected or self.old_expected or self.known or self.old_known)
+
+    def labels(self) -> str:
+        """Describe a relabelling: 'expected none → silent', 'known miss removed'."""
+        parts = []
+        if self.old_expected is not self.expected:
+            parts.append(f"expected {_name(self.old_expected)} → {_name(self.expected)}")
+        if self.old_known != self.known:
+            parts.append("known miss " + ("recorded" if not self.old_known else "removed"
+                                          if not self.known else "note changed"))
+        return ", ".join(parts)
 
     def __str__(self) -> str:
+        where = f"{one_line(self.claim)} [{one_line(self.source)}]"
+        if self.kind is ChangeKind.RELABELLED:
+            return f"{where}: {self.labels()}"
         old = self.old.value if self.old else "(new)"
         new = self.new.value if self.new else "(removed)"
-        return f"{self.claim} [{self.source}]: {old} → {new}"
+        return f"{where}: {old} → {new}"
+
+
+def _name(verdict: Verdict | None) -> str:
+    return verdict.value if verdict else "none"
 
 
 def load_approved(folder: str | Path) -> Run | None:
@@ -107,25 +136,26 @@ def _joined(approved: Run | None, current: Run) -> Iterator[tuple[Result | None,
             a, b = next(old, None), next(new, None)
 
 
-def approved_cells(folder: str | Path) -> Iterator[tuple[str, str, str]]:
-    """Yield the (claim, source, verdict) cells of the approved matrix in a reports folder,
-    streamed from its results document (none when there is no approved matrix yet)."""
+def approved_cells(folder: str | Path) -> Iterator[tuple[str, str, str, str | None, str | None]]:
+    """Yield the (claim, source, verdict, expected, known miss) cells of the approved matrix
+    in a reports folder, streamed from its results document (none when there is none)."""
     _finish_publication(folder)
     path = Path(folder) / APPROVED_FILE
     if path.exists():
         yield from read_cells(path)
 
 
-def changes(approved: Iterable[tuple[str, str, str]], current: Run,
-            gone: Gone | None = None) -> Iterator[CellChange]:
-    """Yield the cells of `current` whose verdict differs from the approved cells (moved or
-    new) in the run's order, then, when `gone` is given, the approved cells the run did not
-    produce and that `gone` says no longer exist (removed), sorted by claim and source."""
-    for claim, source, old, new, expected in current.results.compare(
-            approved, removed=gone is not None):
+def changes(approved: Iterable[tuple], current: Run, gone: Gone | None = None
+            ) -> Iterator[CellChange]:
+    """Yield the cells of `current` that are new, moved or relabelled against the approved
+    cells, in the run's order; then, when `gone` is given, the approved cells the run did
+    not produce and that `gone` says no longer exist (removed), sorted by claim and
+    source."""
+    for (claim, source, old, new, old_expected, expected, old_known,
+         known) in current.results.compare(approved, removed=gone is not None):
         if new is None and not gone(claim, source):
             continue  # deselected, not removed
-        yield CellChange(claim, source, old, new, expected)
+        yield CellChange(claim, source, old, new, expected, old_expected, known, old_known)
 
 
 def merge(approved: Run | None, current: Run, gone: Gone | None = None) -> Run:
@@ -163,27 +193,27 @@ def merge(approved: Run | None, current: Run, gone: Gone | None = None) -> Run:
 class Changes:
     """A summary of how a run moved from the approved matrix, small whatever its size.
 
-    Keeps up to `limit` cells of each kind, and counts all of them.
+    Keeps up to `limit` cells of each kind, and counts all of them. New and removed
+    cells that are silent and carry no label (mostly other events' claims) are only
+    counted, per claim and per source, so the cells that matter are the ones listed.
     """
 
     limit: int = 25
     counts: dict[ChangeKind, int] = field(default_factory=lambda: dict.fromkeys(ChangeKind, 0))
     kept: dict[ChangeKind, list[CellChange]] = field(
         default_factory=lambda: {kind: [] for kind in ChangeKind})
-    # claim -> new silent cells with no expected verdict (other events' claims, mostly):
-    # counted, not listed
-    new_silent: dict[str, int] = field(default_factory=dict)
-    new_sources: set[str] = field(default_factory=set)
+    quiet: dict[ChangeKind, dict[str, int]] = field(
+        default_factory=lambda: {ChangeKind.NEW: {}, ChangeKind.REMOVED: {}})
 
     def add(self, change: CellChange) -> None:
         """Count a change, keeping it when there is room."""
         kind = change.kind
         self.counts[kind] += 1
-        if kind is ChangeKind.NEW:
-            self.new_sources.add(change.source)
-            if change.new is Verdict.SILENT and change.expected is None:
-                self.new_silent[change.claim] = self.new_silent.get(change.claim, 0) + 1
-                return
+        verdict = change.new if kind is ChangeKind.NEW else change.old
+        if kind in self.quiet and verdict is Verdict.SILENT and not change.labelled:
+            key = change.claim if kind is ChangeKind.NEW else change.source
+            self.quiet[kind][key] = self.quiet[kind].get(key, 0) + 1
+            return
         if len(self.kept[kind]) < self.limit:
             self.kept[kind].append(change)
 
@@ -201,8 +231,12 @@ class Changes:
         return self.total > 0
 
     def headline(self) -> str:
-        """Return the counts in one line: '2 moved, 17 new, 0 removed'."""
+        """Return the counts in one line: '2 moved, 17 new, 0 removed, 1 relabelled'."""
         return ", ".join(f"{self.counts[kind]} {kind.value}" for kind in ChangeKind)
+
+    def silent(self, kind: ChangeKind) -> int:
+        """Return how many unlabelled silent cells of a kind were only counted."""
+        return sum(self.quiet.get(kind, {}).values())
 
 
 def summarize(changed: Iterable[CellChange], limit: int = 25) -> Changes:
@@ -214,9 +248,13 @@ def summarize(changed: Iterable[CellChange], limit: int = 25) -> Changes:
 
 
 def _more(summary: Changes, kind: ChangeKind, shown: int) -> int:
-    if kind is ChangeKind.NEW:
-        return summary.counts[kind] - shown - sum(summary.new_silent.values())
-    return summary.counts[kind] - shown
+    return summary.counts[kind] - shown - summary.silent(kind)
+
+
+def _quiet_line(summary: Changes, kind: ChangeKind) -> str:
+    by = "claim(s)" if kind is ChangeKind.NEW else "source(s)"
+    return (f"{summary.silent(kind)} {kind.value} silent cell(s) with no expected verdict, "
+            f"for {len(summary.quiet[kind])} {by}")
 
 
 def describe(summary: Changes) -> list[str]:
@@ -228,10 +266,8 @@ def describe(summary: Changes) -> list[str]:
         more = _more(summary, kind, len(kept))
         if more > 0:
             lines.append(f"  ... and {more} more {kind.value} cell(s)")
-    silent = sum(summary.new_silent.values())
-    if silent:
-        lines.append(f"  {silent} new silent cell(s) for {len(summary.new_silent)} claim(s) "
-                     "with no expected verdict")
+        if summary.silent(kind):
+            lines.append(f"  {_quiet_line(summary, kind)}")
     return lines
 
 
@@ -245,36 +281,37 @@ def _shown(verdict: Verdict | None) -> str:
 
 def changes_markdown(summary: Changes, title: str) -> str:
     """Return the changes as Markdown ready to paste into a review: a table per kind."""
-    lines = [f"## {title}", "", f"{summary.headline()} cell(s).", ""]
-    heads = {ChangeKind.MOVED: ("approved", "now"), ChangeKind.NEW: ("verdict", "expected"),
-             ChangeKind.REMOVED: ("approved", "")}
+    lines = [f"## {markdown(title)}", "", f"{summary.headline()} cell(s).", ""]
+    heads = {ChangeKind.MOVED: ["approved", "now", "expected"],
+             ChangeKind.NEW: ["verdict", "expected"],
+             ChangeKind.REMOVED: ["approved", "expected"],
+             ChangeKind.RELABELLED: ["verdict", "labels"]}
     for kind in ChangeKind:
         kept = summary.kept[kind]
-        silent = sum(summary.new_silent.values()) if kind is ChangeKind.NEW else 0
-        if not kept and not silent and not summary.counts[kind]:
+        if not summary.counts[kind]:
             continue
-        first, second = heads[kind]
         lines += [f"### {kind.value.capitalize()} ({summary.counts[kind]})", ""]
         if kept:
-            columns = ["claim", "source", first] + ([second] if second else [])
+            columns = ["claim", "source", *heads[kind]]
             lines += ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
             for c in kept:
-                cells = [f"`{c.claim}`", f"`{c.source}`"]
+                cells = [markdown_code(c.claim), markdown_code(c.source)]
                 if kind is ChangeKind.MOVED:
-                    cells += [_shown(c.old), _shown(c.new)]
+                    cells += [_shown(c.old), _shown(c.new), _shown(c.expected) or "none"]
                 elif kind is ChangeKind.NEW:
                     cells += [_shown(c.new), _shown(c.expected) or "none"]
+                elif kind is ChangeKind.REMOVED:
+                    cells += [_shown(c.old), _shown(c.old_expected) or "none"]
                 else:
-                    cells += [_shown(c.old)]
+                    cells += [_shown(c.new), c.labels()]
                 lines.append("| " + " | ".join(cells) + " |")
             lines.append("")
         more = _more(summary, kind, len(kept))
         if more > 0:
             lines += [f"... and {more} more; the diff of `reports/cells.tsv` lists every cell.",
                       ""]
-        if silent:
-            per_claim = ", ".join(f"`{claim}` {n}" for claim, n in
-                                  sorted(summary.new_silent.items()))
-            lines += [f"Silent with no expected verdict: {silent} new cell(s) ({per_claim}).",
-                      ""]
+        if summary.silent(kind):
+            per = ", ".join(f"{markdown_code(key)} {n}"
+                            for key, n in sorted(summary.quiet[kind].items()))
+            lines += [f"{_quiet_line(summary, kind).capitalize()}: {per}.", ""]
     return "\n".join(lines).rstrip() + "\n"

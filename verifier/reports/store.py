@@ -121,34 +121,43 @@ class ResultStore:
         found = self._select(f"WHERE {_MAYBE_MISMATCHED} ORDER BY rank, claim, source, rowid")
         return (r for r in found if not r.matches_expectation)
 
-    def compare(self, cells: Iterable[tuple[str, str, str]], removed: bool = False
-                ) -> Iterator[tuple[str, str, Verdict | None, Verdict | None, Verdict | None]]:
-        """Yield (claim, source, old verdict or None, verdict, expected) for each stored cell
-        whose verdict differs from the given (claim, source, verdict) cells, in iteration
-        order; then, with `removed`, (claim, source, old verdict, None, None) for each given
-        cell the store does not hold, sorted by claim and source.
+    def compare(self, cells: Iterable[tuple], removed: bool = False) -> Iterator[tuple]:
+        """Compare the stored cells with approved ones, given as (claim, source, verdict,
+        expected, known miss) tuples.
 
-        The cells go to a temporary table, so the comparison is one join on disk.
+        Yields (claim, source, old verdict, verdict, old expected, expected, old known
+        miss, known miss) for each stored cell that is new or differs in its verdict, its
+        expected verdict or its known-miss note, in iteration order; then, with
+        `removed`, the same for each approved cell the store does not hold (verdict,
+        expected and known miss None), sorted by claim and source. Verdicts are Verdict
+        members or None. The cells go to a temporary table: the comparison is one join
+        on disk.
         """
         self._db.execute("DROP TABLE IF EXISTS temp.approved")
         self._db.execute("CREATE TEMP TABLE approved (claim TEXT, source TEXT, verdict TEXT, "
-                         "PRIMARY KEY (claim, source))")
+                         "expected TEXT, known TEXT, PRIMARY KEY (claim, source))")
         for chunk in _batched(cells, 10_000):
-            self._db.executemany("INSERT OR REPLACE INTO approved VALUES (?, ?, ?)", chunk)
+            self._db.executemany("INSERT OR REPLACE INTO approved VALUES (?, ?, ?, ?, ?)",
+                                 chunk)
+        v = _VERDICTS.get
         cursor = self._db.execute(
-            "SELECT r.claim, r.source, a.verdict, r.verdict, r.expected FROM results r "
-            "LEFT JOIN approved a ON a.claim = r.claim AND a.source = r.source "
-            "WHERE a.verdict IS NOT r.verdict ORDER BY r.rank, r.claim, r.source, r.rowid")
-        for claim, source, old, new, expected in cursor:
-            yield (claim, source, _VERDICTS.get(old) if old else None, _VERDICTS[new],
-                   _VERDICTS.get(expected) if expected else None)
+            "SELECT r.claim, r.source, a.verdict, r.verdict, a.expected, r.expected, a.known, "
+            "r.known_miss FROM results r LEFT JOIN approved a "
+            "ON a.claim = r.claim AND a.source = r.source "
+            "WHERE a.verdict IS NOT r.verdict OR a.expected IS NOT r.expected "
+            "OR a.known IS NOT r.known_miss ORDER BY r.rank, r.claim, r.source, r.rowid")
+        for claim, source, old, new, old_expected, expected, old_known, known in cursor:
+            yield (claim, source, v(old) if old else None, v(new), v(old_expected)
+                   if old_expected else None, v(expected) if expected else None, old_known,
+                   known)
         if removed:
             cursor = self._db.execute(
-                "SELECT a.claim, a.source, a.verdict FROM approved a LEFT JOIN results r "
-                "ON a.claim = r.claim AND a.source = r.source WHERE r.claim IS NULL "
-                "ORDER BY a.claim, a.source")
-            for claim, source, old in cursor:
-                yield claim, source, _VERDICTS.get(old), None, None
+                "SELECT a.claim, a.source, a.verdict, a.expected, a.known FROM approved a "
+                "LEFT JOIN results r ON a.claim = r.claim AND a.source = r.source "
+                "WHERE r.claim IS NULL ORDER BY a.claim, a.source")
+            for claim, source, old, old_expected, old_known in cursor:
+                yield (claim, source, v(old), None, v(old_expected) if old_expected else None,
+                       None, old_known, None)
 
     def sources(self) -> tuple[str, ...]:
         """Return the source ids, sorted."""
