@@ -11,6 +11,9 @@ front ends print one line (``path:line: message``) and never a traceback::
 
 from __future__ import annotations
 
+import datetime as dt
+import reprlib
+
 
 class VerifierError(Exception):
     """Report a bad input: what is wrong, where, and how to fix it."""
@@ -41,3 +44,59 @@ class ArticleError(VerifierError):
 
 class UsageError(VerifierError):
     """Report a command-line argument that cannot be used."""
+
+
+QUOTED_LIMIT = 60  # characters of a user's value a message quotes
+
+
+def shortened(text: str, limit: int = 200) -> str:
+    """Return text cut to `limit` characters, with '...' when cut (paths, library words)."""
+    return text if len(text) <= limit else text[:limit - 3] + "..."
+
+
+def quoted(value: object, limit: int = QUOTED_LIMIT) -> str:
+    """Return a user's value as a message quotes it: repr-like, cut to a short prefix.
+
+    Only a prefix of a long value is ever formatted, so a value of megabytes or an
+    integer of thousands of digits costs no more than a short one, and the message
+    stays one line: line breaks and control characters are escaped as in a repr.
+    """
+    if isinstance(value, bool) or value is None or isinstance(value, float):
+        return repr(value)
+    if isinstance(value, int):
+        digits = int((abs(value).bit_length() - 1) * 0.30103) + 1 if value else 1
+        if digits > limit:
+            return f"a number of about {digits:,} digits"
+        return repr(value)
+    if isinstance(value, str):
+        return _quoted_text(value, limit)
+    if isinstance(value, bytes | bytearray):
+        return f"!!binary data ({len(value):,} bytes)"
+    if isinstance(value, dt.date):  # a datetime too
+        return f"!!timestamp {value.isoformat()}"
+    text = _SHORT.repr(value)
+    return text if len(text) <= limit else text[:limit - 3] + "..."
+
+
+def _quoted_text(value: str, limit: int) -> str:
+    pieces, size = [], 0
+    for char in value[:limit]:
+        piece = "\\'" if char == "'" else repr(char)[1:-1]
+        size += len(piece)
+        if size > limit:
+            break
+        pieces.append(piece)
+    cut = "..." if len(pieces) < len(value) else ""
+    return f"'{''.join(pieces)}{cut}'"
+
+
+class _ShortRepr(reprlib.Repr):
+    """reprlib's limits, and integers of any length (repr refuses past 4,300 digits)."""
+
+    def repr_int(self, x: int, level: int) -> str:
+        return quoted(x)
+
+
+_SHORT = _ShortRepr()
+_SHORT.maxlevel, _SHORT.maxdict, _SHORT.maxlist = 2, 4, 4
+_SHORT.maxstring = _SHORT.maxother = QUOTED_LIMIT
