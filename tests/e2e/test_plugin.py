@@ -173,7 +173,7 @@ def test_plugin_adding_a_claim_as_the_readme_says(project):
     expect(project, **{"freed-in-minsk": {"alpha": "supported", "beta": "supported"}})
     checked = project.runpytest(*QUIET)
     # the two new cells fail until accepted (and beta still contradicts freed-52)
-    checked.assert_outcomes(passed=3, failed=3, skipped=1)  # passed: 2 pairs + removed-cells
+    checked.assert_outcomes(passed=3, failed=3, skipped=1)  # passed: 2 pairs + up-to-date
     checked.stdout.fnmatch_lines(["*approved (new cell)*"])
     project.runpytest(*QUIET, "--verifier-update").assert_outcomes(passed=5, failed=1,
                                                                   skipped=1)
