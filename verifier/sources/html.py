@@ -15,6 +15,7 @@ import datetime as dt
 import logging
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from ..errors import ArticleError
 from .fields import parse_date, text_value
@@ -62,10 +63,15 @@ def _trafilatura(shown: str):
         missing = err.name or "trafilatura"
         raise ArticleError(f"reading HTML needs the optional extra [html] ({missing} is not "
                            f"installed); install it with {INSTALL_HINT}", shown) from None
-    for name in ("trafilatura", "htmldate", "courlan", "justext"):
-        # Their log lines would be a second, unasked-for message about one page.
-        logging.getLogger(name).addHandler(logging.NullHandler())
+    _quiet_logs()
     return trafilatura
+
+
+@cache
+def _quiet_logs() -> None:
+    """Keep the extractors' log lines off stderr: each page gets one message, ours."""
+    for name in ("trafilatura", "htmldate", "courlan", "justext"):
+        logging.getLogger(name).addHandler(logging.NullHandler())
 
 
 def _is_sentence(line: str) -> bool:

@@ -88,9 +88,21 @@ def _skip_line(handle: BinaryIO) -> None:
         pass
 
 
+class _Derived:
+    """How many ids a corpus derived, and the first (for the note): no list per line."""
+
+    def __init__(self) -> None:
+        self.count, self.first = 0, ""
+
+    def add(self, line: int, source: str) -> None:
+        if not self.count:
+            self.first = f"line {line}: '{source}'"
+        self.count += 1
+
+
 def read_corpus(path: Path, shown: str) -> Iterator[Article | Problem]:
     """Yield each line's article, or a Problem naming the line; never stop early."""
-    derived: list[tuple[int, str]] = []
+    derived = _Derived()
     number = records = 0
     try:
         with _open(path) as handle:
@@ -128,11 +140,10 @@ def read_corpus(path: Path, shown: str) -> Iterator[Article | Problem]:
     except OSError as err:
         yield Problem(shown, number + 1 if number else None,
                       f"cannot read the file: {err.strerror or err}")
-    if derived:
-        first_line, first_id = derived[0]
-        yield Problem(shown, None, f"{len(derived)} article(s) without 'source' got ids from "
-                                   f"their outlet, URL or file name and line (line {first_line}: "
-                                   f"'{first_id}'); add 'source' to choose them", "note")
+    if derived.count:
+        yield Problem(shown, None, f"{derived.count} article(s) without 'source' got ids from "
+                                   f"their outlet, URL or file name and line ({derived.first}); "
+                                   "add 'source' to choose them", "note")
 
 
 def _record(raw: bytes, encoding: str, number: int) -> dict | None:
@@ -181,7 +192,7 @@ def _body(record: dict) -> str:
 
 
 def _source(record: dict, found: dict[str, Any], number: int, path: Path,
-            derived: list[tuple[int, str]]) -> str:
+            derived: _Derived) -> str:
     given = found["source"]
     if given is not None and not isinstance(given[1], dict):
         source = str(given[1]).strip()
@@ -197,12 +208,12 @@ def _source(record: dict, found: dict[str, Any], number: int, path: Path,
     host = (urlsplit(url).hostname or "") if url else ""
     base = outlet or host.removeprefix("www.") or corpus_name(path)
     source = f"{source_id(base)}-{number}"
-    derived.append((number, source))
+    derived.add(number, source)
     return source
 
 
 def _article(raw: bytes, encoding: str, shown: str, number: int, path: Path,
-             derived: list[tuple[int, str]]) -> Article | None:
+             derived: _Derived) -> Article | None:
     record = _record(raw, encoding, number)
     if record is None:
         return None
