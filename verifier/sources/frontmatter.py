@@ -23,7 +23,7 @@ import difflib
 from pathlib import Path
 from typing import Any
 
-from ..errors import ArticleError
+from ..errors import ArticleError, quoted
 from ..loader import parse_yaml
 from ..model import Article, Problem
 from .fields import (
@@ -77,7 +77,7 @@ def _front_matter(head: str, path: str) -> tuple[dict, dict[Any, int]]:
             continue
         close = difflib.get_close_matches(name, list(FIELD_OF), n=1, cutoff=NEAR_MISS)
         if close:
-            raise ArticleError(f"front matter: unknown key '{key}' (did you mean "
+            raise ArticleError(f"front matter: unknown key {quoted(key)} (did you mean "
                                f"'{close[0]}'?); the keys read are {', '.join(FIELDS)} "
                                "(others, such as author or tags, are ignored)",
                                path, key_lines[key])
@@ -92,7 +92,7 @@ def parse_text(text: str, path: str) -> tuple[Article, list[Problem]]:
     if found["source"]:
         source = str(found["source"][1])
         if not is_source_id(source):
-            raise ArticleError(f"source id '{source}' has characters other than letters, "
+            raise ArticleError(f"source id {quoted(source)} has characters other than letters, "
                                "digits, '-', '_' and '.'; set 'source:' in the front matter",
                                path)
     else:
@@ -110,7 +110,7 @@ def parse_text(text: str, path: str) -> tuple[Article, list[Problem]]:
         try:
             date = parse_date(value)
         except ValueError:
-            raise ArticleError(f"front matter: {key} '{value}' is not a date; {DATE_HINT}",
+            raise ArticleError(f"front matter: {key} {quoted(value)} is not a date; {DATE_HINT}",
                                path, key_lines.get(key)) from None
     values = {f: text_value(found[f][1]) if found[f] else None for f in ("outlet", "url", "title")}
     return Article(source=source, body=body, path=path, date=date, **values), notes

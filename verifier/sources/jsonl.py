@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 from urllib.parse import urlsplit
 
-from ..errors import ArticleError
+from ..errors import ArticleError, quoted
 from ..model import Article, Problem
 from .encoding import choose
 from .fields import (
@@ -197,7 +197,7 @@ def _source(record: dict, found: dict[str, Any], number: int, path: Path,
     if given is not None and not isinstance(given[1], dict):
         source = str(given[1]).strip()
         if not is_source_id(source):
-            raise ArticleError(f"source id '{source}' has characters other than letters, "
+            raise ArticleError(f"source id {quoted(source)} has characters other than letters, "
                                f"digits, '-', '_' and '.'; fix '{given[0]}' or drop it (an id "
                                "is then derived from the outlet or URL and the line)")
         return source
@@ -225,7 +225,7 @@ def _article(raw: bytes, encoding: str, shown: str, number: int, path: Path,
         try:
             date = parse_date(value)
         except ValueError:
-            raise ArticleError(f"{key} '{value}' is not a date; {DATE_HINT}") from None
+            raise ArticleError(f"{key} {quoted(value)} is not a date; {DATE_HINT}") from None
     outlet = text_value(found["outlet"][1]) if found["outlet"] else None
     if outlet is None and found["source"] and isinstance(found["source"][1], dict):
         outlet = text_value(found["source"][1])
