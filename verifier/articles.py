@@ -28,8 +28,10 @@ articles are always checked):
 
 from __future__ import annotations
 
+import errno
 import os
 import re
+import stat
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -64,25 +66,86 @@ def _form(path: Path) -> str:
     return "text" if name.endswith(TEXT_SUFFIXES) else ""
 
 
-def _walk(paths: Iterable[Path]) -> tuple[list[Path], dict[Path, Counter]]:
-    """Return the article files named by paths and, per folder, the suffixes skipped."""
+def _walk(paths: Iterable[Path]) -> tuple[list[Path], dict[Path, Counter], list[Problem]]:
+    """Return the article files named by paths, per folder the suffixes skipped, and the
+    problems met on the way: folders that cannot be read, links to nothing or in a loop,
+    linked folders (not followed), and files that are not regular files (a named pipe,
+    a device, a socket), each by name."""
     found: list[Path] = []
     skipped: dict[Path, Counter] = {}
+    problems: list[Problem] = []
     for path in paths:
         if not path.is_dir():
             found.append(path)
             continue
-        for item in sorted(path.rglob("*")):
-            if not item.is_file():
-                continue
-            if _form(item):
-                found.append(item)
-            elif not any(part.startswith(".") for part in item.relative_to(path).parts):
-                skipped.setdefault(path, Counter())[item.suffix.lower() or item.name] += 1
+
+        def unreadable(err: OSError, path: Path = path) -> None:
+            problems.append(Problem(shown_path(err.filename or path), None,
+                                    f"cannot read this folder ({err.strerror}); its articles "
+                                    "were not checked: fix its permissions"))
+
+        here_found: list[Path] = []
+        for folder, dirs, files in os.walk(path, onerror=unreadable):
+            dirs.sort()
+            here = Path(folder)
+            for name in list(dirs):
+                if (here / name).is_symlink():
+                    problems.append(Problem(shown_path(here / name), None, "a linked folder is "
+                                            "not followed; copy its articles into the folder",
+                                            "warning"))
+            for name in sorted(files):
+                item = here / name
+                hidden = any(part.startswith(".") for part in item.relative_to(path).parts)
+                problem = _not_a_file(item)
+                if problem is not None:
+                    if not hidden:
+                        problems.append(Problem(shown_path(item), None, problem))
+                elif _form(item):
+                    here_found.append(item)
+                elif not hidden:
+                    skipped.setdefault(path, Counter())[item.suffix.lower() or item.name] += 1
+        found.extend(sorted(here_found))  # the order of the paths, as before
+    problems.sort(key=lambda p: p.path)
     unique: dict[str, Path] = {}  # a file named twice (folder and file, ./a and a) read once
     for item in found:
         unique.setdefault(os.path.realpath(item), item)
-    return list(unique.values()), skipped
+    return list(unique.values()), skipped, problems
+
+
+def shown_path(path: str | Path) -> str:
+    """Return a path as text that is always valid UTF-8: a file name in another encoding
+    keeps its bytes as escapes ("caf\\xe9.txt"), so reports and terminals can show it."""
+    text = os.fspath(path)
+    if text.isascii():
+        return text
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def _not_a_file(path: Path) -> str | None:
+    """Return why a path found in a folder cannot be read as an article, if it cannot."""
+    try:
+        mode = path.stat().st_mode  # follows links
+    except FileNotFoundError:
+        return "a link to nothing (its target is gone); remove it or fix its target"
+    except OSError as err:
+        if err.errno == errno.ELOOP:
+            return "a link in a loop; remove it"
+        return f"cannot read it ({err.strerror}); fix its permissions"
+    if stat.S_ISDIR(mode):
+        return None  # a linked folder: reported by the walk
+    if not stat.S_ISREG(mode):
+        return f"not a regular file ({_kind(mode)}); refusing to read it"
+    return None
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a file"
 
 
 def find_articles(paths: Iterable[str | Path]) -> list[Path]:
@@ -96,6 +159,9 @@ def parse_article(text: str, path: str) -> Article:
 
 
 def _read_bytes(path: Path, shown: str, limit: int) -> bytes:
+    problem = _not_a_file(path) if path.exists() or path.is_symlink() else None
+    if problem is not None:  # checked before reading: a pipe or /dev/zero never ends
+        raise ArticleError(problem, shown)
     try:
         size = path.stat().st_size
         if size > limit:
@@ -129,7 +195,7 @@ def load_article(path: str | Path) -> tuple[Article, list[Problem]]:
 
     A JSON Lines corpus holds many articles: read it with `load_articles`.
     """
-    path, shown = Path(path), str(path)
+    path, shown = Path(path), shown_path(path)
     form = _form(path)
     if form == "corpus":
         raise ArticleError("a JSON Lines corpus holds many articles; read it with "
@@ -158,9 +224,13 @@ def _read(path: Path) -> Iterator[Article | Problem]:
     """Yield the articles of one file (many for a corpus), or the problems met."""
     if _form(path) == "corpus":
         if not path.exists():
-            yield Problem(str(path), None, "no such article file; check the path")
+            yield Problem(shown_path(path), None, "no such article file; check the path")
             return
-        yield from jsonl.read_corpus(path, str(path))
+        problem = _not_a_file(path)
+        if problem is not None:
+            yield Problem(shown_path(path), None, problem)
+            return
+        yield from jsonl.read_corpus(path, shown_path(path))
         return
     try:
         article, warnings = load_article(path)
@@ -180,7 +250,8 @@ def load_articles(paths: Iterable[str | Path]) -> Iterator[Article | Problem]:
     seen: dict[str, str] = {}
     paths = list(map(Path, paths))
     roots = [p for p in paths if p.is_dir()]
-    found, skipped = _walk(paths)
+    found, skipped, problems = _walk(paths)
+    yield from problems
     for folder, suffixes in skipped.items():
         listed = ", ".join(sorted(suffixes))
         yield Problem(str(folder), None, f"{sum(suffixes.values())} file(s) skipped, not "
@@ -190,14 +261,14 @@ def load_articles(paths: Iterable[str | Path]) -> Iterator[Article | Problem]:
     for path in found:
         root = _outside(path, roots)
         if root is not None:
-            yield Problem(str(path), None, f"links outside {root}; refusing to read it (copy "
-                                           "the article into the folder instead)")
+            yield Problem(shown_path(path), None, f"links outside {root}; refusing to read it "
+                                                  "(copy the article into the folder instead)")
             continue
         for item in _read(path):
             if isinstance(item, Article):
                 if item.source in seen:
-                    line = item.path.rsplit(":", 1)[1] if item.path != str(path) else None
-                    yield Problem(str(path), int(line) if line else None,
+                    line = item.path.rsplit(":", 1)[1] if item.path != shown_path(path) else None
+                    yield Problem(shown_path(path), int(line) if line else None,
                                   f"source id '{item.source}' is already used by "
                                   f"{seen[item.source]}; give each article its own "
                                   + ("'source:'" if line is None else _SOURCE_HINT))

@@ -373,3 +373,71 @@ def test_faults_write_reports_after_a_failed_staging_keeps_old_files(project):
     assert _reports(project / "reports") == before
     assert not list((project / "reports").glob(".*"))
     json.loads((project / "reports" / "results.json").read_text(encoding="utf-8"))
+
+
+# --- files that are not articles -----------------------------------------------------------
+
+def test_faults_special_files_and_links_are_named_never_read(project):
+    folder = project / "fixtures" / "articles"
+    os.mkfifo(folder / "pipe.txt")
+    (folder / "gone.txt").symlink_to(folder / "nowhere.txt")
+    (folder / "loop.txt").symlink_to(folder / "loop.txt")
+    (folder / "linked").symlink_to(project / "claims", target_is_directory=True)
+    done = run("check", "-q", "--no-reports", "--format", "json", cwd=project, timeout=120)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    errors = sorted(line for line in done.stderr.splitlines() if line.startswith("error:"))
+    assert errors == [
+        "error: fixtures/articles/gone.txt: a link to nothing (its target is gone); remove it "
+        "or fix its target",
+        "error: fixtures/articles/loop.txt: a link in a loop; remove it",
+        "error: fixtures/articles/pipe.txt: not a regular file (a named pipe); refusing to "
+        "read it"]
+    assert ("warning: fixtures/articles/linked: a linked folder is not followed; copy its "
+            "articles into the folder") in done.stderr
+    results = json.loads(done.stdout)["results"]
+    errors = {r["source"] for r in results if r["verdict"] == "error"}
+    assert errors == {"gone", "loop", "pipe"}  # the good articles are all checked
+    assert len({r["source"] for r in results} - errors) == 5
+
+
+@pytest.mark.parametrize("special", ["/dev/zero", "pipe"])
+def test_faults_special_file_given_directly_is_refused_before_reading(project, special):
+    if special == "pipe":
+        os.mkfifo(project / "pipe.txt")
+        special = str(project / "pipe.txt")
+    done = run("check", "-q", "--no-reports", "--articles", special, cwd=project, timeout=60)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert "not a regular file" in done.stderr
+
+
+def test_faults_unreadable_folder_is_reported_by_name(project, monkeypatch):
+    from verifier.articles import load_articles
+    from verifier.model import Problem
+
+    real = os.scandir
+
+    def scandir(path="."):
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    (project / "fixtures" / "articles" / "locked").mkdir()
+    monkeypatch.setattr(os, "scandir", scandir)
+    items = list(load_articles([project / "fixtures" / "articles"]))
+    problems = [p for p in items if isinstance(p, Problem)]
+    assert [(Path(p.path).name, p.message) for p in problems] == [
+        ("locked", "cannot read this folder (Permission denied); its articles were not "
+                   "checked: fix its permissions")]
+    assert len(items) - len(problems) == 5
+
+
+def test_faults_file_name_that_is_not_utf8(project):
+    folder = project / "fixtures" / "articles"
+    name = os.fsencode(folder) + b"/caf\xe9.txt"
+    with open(name, "wb") as handle:
+        handle.write(b"Minsk freed 52 prisoners on Thursday.\n")
+    done = run("check", "-q", "--no-reports", "--format", "json", cwd=project)
+    assert "Traceback" not in done.stderr, done.stderr
+    doc = json.loads(done.stdout)
+    assert len(doc["sources"]) == 6
+    assert any(a["path"].endswith("caf\\xe9.txt") for a in doc["articles"].values())
