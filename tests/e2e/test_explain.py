@@ -37,13 +37,20 @@ def pairs(project) -> dict[str, dict]:
     return found
 
 
+def _explain(project: Path, monkeypatch, capsys, *args: str) -> str:
+    """Run `verifier explain` in this process (the CLI's own start-up is tested below)."""
+    from verifier.cli import main
+
+    monkeypatch.chdir(project)
+    assert main(["explain", *args]) == 0
+    return capsys.readouterr().out
+
+
 @pytest.mark.parametrize("kind", ["supported", "contradicted", "hedged", "silent",
                                   "mentioned"])
-def test_explain_a_pair_of_each_verdict(project, pairs, kind):
+def test_explain_a_pair_of_each_verdict(project, pairs, kind, monkeypatch, capsys):
     pair = pairs[kind]
-    done = run("explain", pair["claim"], pair["source"], cwd=project)
-    assert done.returncode == 0, done.stderr
-    lines = done.stdout.splitlines()
+    lines = _explain(project, monkeypatch, capsys, pair["claim"], pair["source"]).splitlines()
     shown = pair["verdict"] + (", mentioned" if kind == "mentioned" else "")
     assert lines[0] == f"{pair['claim']} [{pair['source']}]: {shown}"
     assert f"verdict  {shown}: {pair['reason']}" in lines
@@ -54,8 +61,8 @@ def test_explain_a_pair_of_each_verdict(project, pairs, kind):
     if kind == "mentioned":
         assert any(line.startswith("  nothing  ") for line in lines)
 
-    as_json = json.loads(run("explain", pair["claim"], pair["source"], "--format", "json",
-                             cwd=project).stdout)
+    as_json = json.loads(_explain(project, monkeypatch, capsys, pair["claim"], pair["source"],
+                                  "--format", "json"))
     assert (as_json["verdict"], as_json["mentioned"], as_json["reason"]) == (
         pair["verdict"], kind == "mentioned", pair["reason"])
     assert as_json["expected"] == pair["expected"]

@@ -211,18 +211,6 @@ def test_plugin_last_failed_reruns_the_failed_pair(project):
     assert "held[alpha]" not in again.stdout.str()
 
 
-def test_plugin_xdist_keeps_an_article_on_one_worker(project):
-    pytest.importorskip("xdist")
-    result = project.runpytest_subprocess("-n", "2", "--verifier-update", "-v")
-    workers: dict[str, set[str]] = {}
-    for line in result.stdout.lines:  # "[gw0] [ 25%] PASSED claims/ev.claims.yaml::held[alpha]"
-        if line.startswith("[gw") and "::" in line:
-            source = line.rsplit("[", 1)[1].split("]")[0]
-            workers.setdefault(source, set()).add(line.split("]")[0])
-    assert set(workers) == {"alpha", "beta"}
-    assert all(len(found) == 1 for found in workers.values()), workers
-
-
 def test_plugin_results_reach_junit_xml(project):
     project.runpytest(*QUIET, "-k", "alpha", "--verifier-update", "--junitxml=out.xml")
     xml = (project.path / "out.xml").read_text()
@@ -238,13 +226,21 @@ def test_plugin_other_articles_leave_the_approved_matrix_alone(project):
     assert {p.name: p.read_bytes() for p in (project.path / "reports").iterdir()} == before
 
 
-def test_plugin_matrix_is_the_same_under_xdist(project):
+def test_plugin_matrix_is_the_same_under_xdist_with_an_article_on_one_worker(project):
     pytest.importorskip("xdist")
-    project.runpytest_subprocess("--verifier-update", "-p", "no:cacheprovider")
+    project.runpytest("--verifier-update", "-p", "no:cacheprovider", *QUIET)
     serial = (project.path / "reports" / "results.json").read_bytes()
     (project.path / "reports" / "results.json").unlink()
-    project.runpytest_subprocess("-n", "2", "--verifier-update", "-p", "no:cacheprovider")
+    result = project.runpytest_subprocess("-n", "2", "--verifier-update", "-v",
+                                          "-p", "no:cacheprovider", *QUIET)
     assert (project.path / "reports" / "results.json").read_bytes() == serial
+    workers: dict[str, set[str]] = {}
+    for line in result.stdout.lines:  # "[gw0] [ 25%] PASSED claims/ev.claims.yaml::held[alpha]"
+        if line.startswith("[gw") and "::" in line:
+            source = line.rsplit("[", 1)[1].split("]")[0]
+            workers.setdefault(source, set()).add(line.split("]")[0])
+    assert set(workers) == {"alpha", "beta"}
+    assert all(len(found) == 1 for found in workers.values()), workers
 
 
 def test_plugin_known_miss_is_an_expected_failure_until_it_agrees(project):
