@@ -1,4 +1,8 @@
-"""Render an explanation of one pair's verdict: plain text for the terminal, or JSON."""
+"""Render an explanation of one pair's verdict: plain text for the terminal, or JSON.
+
+The text shows each line's strings from the inputs (claim, sentences, reasons) on one
+line with their control characters escaped (`safe.one_line`); the JSON keeps them exact.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ import json
 
 from ..checkers.explain import Explanation, SentenceNote
 from ..model import Verdict
+from .safe import one_line
 
 
 def _verdict(explanation: Explanation) -> str:
@@ -17,7 +22,7 @@ def _parts(note: SentenceNote) -> str:
 
 
 def explanation_text(explanation: Explanation, expected: Verdict | None = None) -> str:
-    """Return the explanation as the terminal shows it."""
+    """Return the explanation as the terminal shows it, every line safe to print."""
     claim = explanation.claim
     lines = [f"{claim.id} [{explanation.source}]: {_verdict(explanation)}",
              f"claim    {claim.text} ({claim.kind.value}, {claim.path}:{claim.line})"]
@@ -45,7 +50,7 @@ def explanation_text(explanation: Explanation, expected: Verdict | None = None) 
     if explanation.suggestions:
         lines.append("the claim file could say (not applied): "
                      + "; ".join(explanation.suggestions))
-    return "\n".join(lines) + "\n"
+    return "\n".join(map(one_line, lines)) + "\n"
 
 
 def _part_dict(part) -> dict:

@@ -9,7 +9,6 @@ time. It is self-contained (inline CSS, JS and SVG, nothing fetched) and determi
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -25,17 +24,16 @@ from ..model import CHECKED_VERDICTS, Evidence, Result, Run, SourceInfo, Verdict
 from . import charts
 from .matrix import percent
 from .quality import score
+from .safe import visible
 from .tables import SYMBOLS, cell, claim_labels, matrix_cells, stats_rows, verdict_line
-
-# Bidirectional controls would let a hostile string reorder the text around it;
-# the page shows them as visible code points instead.
-_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def _visible(value: object) -> object:
-    """Finalize every template expression: show bidi controls in text from the inputs."""
+    """Finalize every template expression: show control characters in text from the
+    inputs as escapes (bidi controls, which would reorder the text around them, as
+    [U+202E]; ESC as \\x1b), as every other rendering does (`safe.visible`)."""
     if isinstance(value, str) and not isinstance(value, Markup):
-        return _BIDI.sub(lambda m: f"[U+{ord(m.group()):04X}]", value)
+        return visible(value)
     return value
 
 

@@ -11,6 +11,7 @@ import csv
 from typing import TextIO
 
 from ..model import Result, Run
+from .safe import visible
 
 HEADER = ["claim", "source", "event", "verdict", "expected", "agree", "known_miss", "evidence",
           "offsets", "reason"]
@@ -20,7 +21,9 @@ _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralise(value: str) -> str:
-    """Return a cell's text so that no spreadsheet evaluates it."""
+    """Return a cell's text so that no spreadsheet evaluates it, and with its control
+    characters shown as escapes (`safe.visible`; line breaks and tabs stay)."""
+    value = visible(value)
     return "'" + value if value.startswith(_FORMULA_STARTS) else value
 
 

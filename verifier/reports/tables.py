@@ -2,17 +2,20 @@
 and quality rows, and a streaming writer of tabulate's layouts.
 
 All output is deterministic: sources sorted by id, claims in claim-file order,
-fixed number formats and no timestamps, so a diff means a verdict changed.
+fixed number formats and no timestamps, so a diff means a verdict changed. Every string
+from the inputs goes into a table through `text_cell`: escaped for Markdown ("github"),
+or one line with its control characters shown (the terminal's "simple").
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TextIO
 
 from tabulate import tabulate
 
 from ..model import CHECKED_VERDICTS, Result, Run, Verdict
+from . import safe
 from .matrix import percent
 from .quality import score
 
@@ -32,6 +35,11 @@ def cell(verdict: Verdict, expected: Verdict | None, known_miss: str | None = No
     if expected is not None and expected != verdict:
         return f"{symbol}≠{SYMBOLS[expected]}" + ("*" if known_miss else "")
     return symbol
+
+
+def text_cell(fmt: str) -> Callable[[str], str]:
+    """Return the function that makes an input's string a safe cell of a table in `fmt`."""
+    return safe.markdown if fmt == "github" else safe.one_line
 
 
 def claim_labels(run: Run) -> list[str]:
@@ -107,19 +115,21 @@ def matrix_rows(run: Run) -> Iterator[list[str]]:
 
 def matrix_table(run: Run, fmt: str) -> Iterator[str]:
     header = ["source", *claim_labels(run)]
+    text = text_cell(fmt)
     # tabulate's widths, known without a pass over the results: a cell is at most
     # "✘≠✔*", never wider than its label plus two spaces.
     widest = len(cell(Verdict.ERROR, Verdict.SILENT, "*"))
-    widths = [max([len(header[0]) + 2, *map(len, run.sources)])]
+    widths = [max([len(header[0]) + 2, *(len(text(s)) for s in run.sources)])]
     widths += [max(len(label) + 2, widest) for label in header[1:]]
     aligns = ["left"] + ["center"] * len(run.claims)
-    return table_lines(header, matrix_rows(run), widths, aligns, fmt)
+    rows = ([text(row[0]), *row[1:]] for row in matrix_rows(run))
+    return table_lines(header, rows, widths, aligns, fmt)
 
 
-def legend_rows(run: Run) -> tuple[list[str], list[list[str]]]:
-    """Return the header and rows of the claim legend."""
-    labels = claim_labels(run)
-    return ["", "claim", "statement"], [[label, c.id, c.text]
+def legend_rows(run: Run, fmt: str = "simple") -> tuple[list[str], list[list[str]]]:
+    """Return the header and rows of the claim legend, its strings safe for `fmt`."""
+    labels, text = claim_labels(run), text_cell(fmt)
+    return ["", "claim", "statement"], [[label, text(c.id), text(c.text)]
                                         for label, c in zip(labels, run.claims, strict=True)]
 
 
@@ -139,9 +149,14 @@ def stats_rows(run: Run) -> Iterator[list[str]]:
 
 
 def stats_table(run: Run, fmt: str) -> Iterator[str]:
-    widths = column_widths(STATS_HEADER, stats_rows(run))
+    text = text_cell(fmt)
+
+    def rows() -> Iterator[list[str]]:
+        return ([text(row[0]), *row[1:]] for row in stats_rows(run))
+
+    widths = column_widths(STATS_HEADER, rows())
     aligns = ["left"] + ["right"] * 8 + ["left"]
-    return table_lines(STATS_HEADER, stats_rows(run), widths, aligns, fmt)
+    return table_lines(STATS_HEADER, rows(), widths, aligns, fmt)
 
 
 def quality_rows(run: Run) -> tuple[list[str], list[list[str]], str]:
@@ -161,7 +176,7 @@ def quality_rows(run: Run) -> tuple[list[str], list[list[str]], str]:
 
 
 def small_tables(run: Run, fmt: str) -> tuple[str, str, str]:
-    header, rows = legend_rows(run)
+    header, rows = legend_rows(run, fmt)
     legend = tabulate(rows, headers=header, tablefmt=fmt, disable_numparse=True)
     header, rows, summary = quality_rows(run)
     confusion = tabulate(rows, headers=header, tablefmt=fmt, disable_numparse=True)

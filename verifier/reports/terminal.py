@@ -1,4 +1,8 @@
-"""The terminal report: plain tables and the pairs that differ from their expected verdict."""
+"""The terminal report: plain tables and the pairs that differ from their expected verdict.
+
+Strings from the inputs are shown on one line with their control characters escaped
+(`safe.one_line`), so no article or claim file can send escape sequences to a terminal.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from collections.abc import Iterator
 from typing import TextIO
 
 from ..model import Run
+from .safe import one_line
 from .tables import LEGEND, matrix_table, small_tables, stats_table, verdict_line, write_lines
 
 MISMATCHES_SHOWN = 50  # in the terminal table; every one is in the CSV and JSON
@@ -26,10 +31,10 @@ def _verdicts(run: Run) -> Iterator[str]:
     """Yield the verdict line and the first pairs that differ from their expectation."""
     yield verdict_line(run)
     for r in itertools.islice(run.results.mismatches(), MISMATCHES_SHOWN):
-        yield (f"  {r.claim} [{r.source}]: {r.verdict.value}, expected "
-               f"{r.expected.value if r.expected else 'not contradicted'} ({r.reason})"
-               + (" - recorded as a known miss but now agrees: remove known_miss"
-                  if r.known_miss else ""))
+        yield one_line(f"  {r.claim} [{r.source}]: {r.verdict.value}, expected "
+                       f"{r.expected.value if r.expected else 'not contradicted'} ({r.reason})"
+                       + (" - recorded as a known miss but now agrees: remove known_miss"
+                          if r.known_miss else ""))
     more = run.results.tally.mismatched - MISMATCHES_SHOWN
     if more > 0:
         yield f"  ... and {more} more (every pair is in the CSV and JSON reports)"
