@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from .errors import ClaimFileError
+from .errors import ClaimFileError, quoted
 from .lexicon import expand_terms
 from .loader import YamlDocument, format_path, parse_yaml, validate
 from .model import Claim, ClaimFile, ClaimKind, Count, Entity, Problem
@@ -33,14 +34,26 @@ ENTITY_FIELD = {ClaimKind.RELATION: "subject", ClaimKind.QUOTE: "speaker"}
 
 
 def find_claim_files(paths: Iterable[str | Path]) -> list[Path]:
-    """Return the claim files named by paths: files as given, folders searched recursively."""
+    """Return the claim files named by paths: files as given, folders searched recursively.
+
+    A file named twice (a folder and a file in it, a relative and an absolute path) is
+    read once, as first named.
+    """
     found: list[Path] = []
     for path in map(Path, paths):
         if path.is_dir():
             found.extend(sorted(path.rglob(f"*{CLAIM_SUFFIX}")))
         else:
             found.append(path)
-    return list(dict.fromkeys(found))
+    return once(found)
+
+
+def once(paths: Iterable[Path]) -> list[Path]:
+    """Return paths without a second name for the same file, in order (links resolved)."""
+    unique: dict[str, Path] = {}
+    for path in paths:
+        unique.setdefault(os.path.realpath(path), path)
+    return list(unique.values())
 
 
 def _entity(value: str | dict | None) -> Entity | None:
@@ -54,6 +67,10 @@ def _entity(value: str | dict | None) -> Entity | None:
 def _count(value: float | dict | None, where: str, doc: YamlDocument, path) -> Count | None:
     if value is None:
         return None
+    for number in value.values() if isinstance(value, dict) else [value]:
+        if not math.isfinite(number):
+            raise ClaimFileError(f"{where}: {quoted(number)} is not a finite number; write a "
+                                 "number", doc.path, doc.line(path))
     if isinstance(value, int | float):
         return Count(value, value)
     if "about" in value:
@@ -120,7 +137,8 @@ def parse_claim_file(text: str, shown: str) -> tuple[ClaimFile | None, list[Prob
         as_of = dt.date.fromisoformat(doc.data["as_of"])
     except ValueError:
         return None, [Problem(shown, doc.line(("as_of",)),
-                              f"as_of: '{doc.data['as_of']}' is not a date; write YYYY-MM-DD")]
+                              f"as_of: {quoted(doc.data['as_of'])} is not a date; write "
+                              "YYYY-MM-DD")]
     anchors: tuple[str, ...] = ()
     if doc.data.get("anchors"):
         try:
@@ -133,8 +151,8 @@ def parse_claim_file(text: str, shown: str) -> tuple[ClaimFile | None, list[Prob
         line = doc.line(("claims", n, "id"))
         if raw["id"] in seen:
             problems.append(Problem(shown, line, f"claims[{n}].id: duplicate claim id "
-                                                 f"'{raw['id']}' (first at line {seen[raw['id']]});"
-                                                 " give each claim its own id"))
+                                                 f"{quoted(raw['id'])} (first at line "
+                                                 f"{seen[raw['id']]}); give each claim its own id"))
             continue
         seen[raw["id"]] = line
         try:
@@ -168,7 +186,7 @@ def load_claim_files(paths: Iterable[str | Path]) -> tuple[list[ClaimFile], list
         clashes = [c for c in claim_file.claims if c.id in owner]
         for claim in clashes:
             problems.append(Problem(claim_file.path, claim.line,
-                                    f"duplicate claim id '{claim.id}', already in "
+                                    f"duplicate claim id {quoted(claim.id)}, already in "
                                     f"{owner[claim.id]}; claim ids must be unique across files"))
         if clashes:
             continue

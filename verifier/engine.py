@@ -22,7 +22,7 @@ from pathlib import Path
 from .articles import find_articles, load_articles
 from .cache import ResultCache, article_key, claim_key
 from .claims import load_claim_files
-from .errors import VerifierError
+from .errors import VerifierError, quoted
 from .expectations import load_expectations
 from .model import Article, Claim, Problem, Result, Run, SourceInfo, Verdict
 from .reports.store import ResultStore
@@ -225,18 +225,24 @@ def check_run(claim_paths: Iterable[str | Path], article_paths: Iterable[str | P
         checker = DaskChecker(claims, event_of, cache, scheduler, jobs)
     else:
         checker = _Checker(claims, event_of, jobs or 1, cache)
-    seen_errors: set[str] = set()
+    rows_of: dict[str, str] = {}  # source id -> the file its rows come from: one row a pair
 
     def articles() -> Iterator[Article]:
         for item in load_articles(article_paths):
             if isinstance(item, Problem):
                 problems.append(item)
                 source = Path(item.path).stem
-                if item.is_error and source not in seen_errors:
-                    seen_errors.add(source)
+                if item.is_error and source not in rows_of:
+                    rows_of[source] = item.path
                     results.add(_with_expectation(expectations, r) for r in
                                 error_results(claims, event_of, source, str(item)))
                 continue
+            if item.source in rows_of:  # the error rows of an unreadable file hold the id
+                problems.append(Problem(item.path, None, f"source id {quoted(item.source)} is "
+                                                         f"already used by {rows_of[item.source]}"
+                                                         "; give each article its own 'source:'"))
+                continue
+            rows_of[item.source] = item.path
             infos.append(SourceInfo.of(item))
             yield item
 

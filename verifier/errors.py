@@ -66,7 +66,8 @@ def quoted(value: object, limit: int = QUOTED_LIMIT) -> str:
     if isinstance(value, int):
         digits = int((abs(value).bit_length() - 1) * 0.30103) + 1 if value else 1
         if digits > limit:
-            return f"a number of about {digits:,} digits"
+            digits += abs(value) >= 10 ** digits  # the estimate can be one short
+            return f"a number of {digits:,} digits"
         return repr(value)
     if isinstance(value, str):
         return _quoted_text(value, limit)

@@ -19,23 +19,27 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from .loader import parse_yaml, validate
+from .claims import once
+from .errors import quoted
+from .loader import format_path, parse_yaml, validate
 from .model import Expectation, Problem, Verdict
 
 EXPECTED_SUFFIX = ".expected.yaml"
+MAX_EXPECTATION_FILE_BYTES = 10 * 1024 * 1024  # an event of 1,000 sources × 100 claims: 4 MB
 
 Expectations = dict[tuple[str, str], Expectation]
 
 
 def find_expectation_files(paths: Iterable[str | Path]) -> list[Path]:
-    """Return the expectation files named by paths (folders searched recursively)."""
+    """Return the expectation files named by paths (folders searched recursively), each
+    once however often it is named."""
     found: list[Path] = []
     for path in map(Path, paths):
         if path.is_dir():
             found.extend(sorted(path.rglob(f"*{EXPECTED_SUFFIX}")))
         elif path.exists():
             found.append(path)
-    return found
+    return once(found)
 
 
 def load_expectation_file(path: str | Path, events: dict[str, set[str]] | None = None
@@ -48,6 +52,11 @@ def load_expectation_file(path: str | Path, events: dict[str, set[str]] | None =
     """
     shown = str(path)
     try:
+        size = Path(path).stat().st_size
+        if size > MAX_EXPECTATION_FILE_BYTES:
+            return {}, [Problem(shown, None, f"{size / 2**20:.1f} MB, larger than the "
+                                             f"{MAX_EXPECTATION_FILE_BYTES // 2**20} MB limit "
+                                             "for an expectations file; split it by set")]
         text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as err:
         return {}, [Problem(shown, None, f"cannot read the expectations file: {err}")]
@@ -68,8 +77,9 @@ def load_expectation_file(path: str | Path, events: dict[str, set[str]] | None =
     for claim, per_source in (doc.data["expected"] or {}).items():
         if claim_ids is not None and claim not in claim_ids:
             problems.append(Problem(shown, doc.line(("expected", claim)),
-                                    f"expected.{claim}: event '{doc.data['event']}' has no claim "
-                                    f"'{claim}'; check the claim ids"))
+                                    f"{format_path(('expected', claim))}: event "
+                                    f"{quoted(doc.data['event'])} has no claim "
+                                    f"{quoted(claim)}; check the claim ids"))
             continue
         for source, value in (per_source or {}).items():
             verdict = value if isinstance(value, str) else value["verdict"]
@@ -92,7 +102,7 @@ def load_expectations(paths: Iterable[str | Path], events: dict[str, set[str]] |
         for key, expectation in found.items():
             if key in merged:
                 problems.append(Problem(expectation.path, expectation.line,
-                                        f"expected.{key[0]}.{key[1]}: already set in "
+                                        f"{format_path(('expected', *key))}: already set in "
                                         f"{merged[key].path}; keep one"))
                 continue
             merged[key] = expectation

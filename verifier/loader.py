@@ -2,12 +2,16 @@
 
 Only plain YAML is accepted: tags such as ``!!python/object`` are refused, never
 constructed. Dates stay strings until the schema has checked them, so a bad date
-is reported with its line like any other problem.
+is reported with its line like any other problem. Valid YAML that no file of ours can
+use is refused with its line before anything is constructed: a mapping or list as a
+key, a number too long to be a count, a lone surrogate. Messages quote at most a short
+prefix of a value (`errors.quoted`), so a value of megabytes gives a short line.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -17,6 +21,7 @@ import jsonschema
 import yaml
 from jsonschema.exceptions import best_match, relevance
 
+from .errors import QUOTED_LIMIT, quoted, shortened
 from .model import Problem
 
 Path = tuple[str | int, ...]
@@ -24,10 +29,24 @@ MAX_NODES = 200_000  # values in one document, aliases expanded: stops "billion 
 # Claim files nest about six levels deep. The limit is ours, measured before any parser
 # runs, so the message does not depend on which YAML parser (or release) is installed.
 MAX_DEPTH = 64
+# Digits of a number (counts, windows, years): more is a mistake, and past 4,300 digits
+# Python refuses to read the number at all.
+MAX_DIGITS = 30
+_NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_FLOW_CHARS = re.compile(r"[\"'#\[\]{}]")  # what can change a flow depth
 
 
 class _TooLarge(Exception):
     pass
+
+
+class _Unusable(Exception):
+    """A value valid in YAML that no file of ours can use: the document is refused."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
 
 
 # libyaml's parser when PyYAML was built with it (the wheels are), else the pure one.
@@ -63,11 +82,41 @@ class YamlDocument:
 
 
 def format_path(path: Path) -> str:
-    """Return a document path as the user reads it: ``claims[3].count``."""
+    """Return a document path as the user reads it: ``claims[3].count``.
+
+    A key that is not a short printable word is quoted, cut to a prefix:
+    ``expected.freed-52['ok\\n']``.
+    """
     out = ""
     for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+        if isinstance(part, int) and not isinstance(part, bool):
+            out += f"[{part}]"
+        elif isinstance(part, str) and _PLAIN_KEY.fullmatch(part) and part.isprintable():
+            out += f".{part}" if out else part
+        else:
+            out += f"[{quoted(part, 40)}]"
     return out or "(document)"
+
+
+_PLAIN_KEY = re.compile(r"[^\s\[\].'\"]{1,60}")
+
+
+def _check_scalar(node: yaml.Node, path: Path, where: str) -> None:
+    """Refuse a scalar no file of ours can use (see the module docstring)."""
+    if not isinstance(node, yaml.ScalarNode):
+        return
+    line = node.start_mark.line + 1
+    if node.tag in _NUMBER_TAGS and len(node.value) > MAX_DIGITS:
+        digits = sum(c.isdigit() for c in node.value)
+        raise _Unusable(Problem(where, line, f"{format_path(path)}: a number {digits:,} digits "
+                                             f"long; write at most {MAX_DIGITS} digits (or "
+                                             "quote it if it is text)"))
+    surrogate = _SURROGATE.search(node.value)
+    if surrogate:
+        raise _Unusable(Problem(where, line, f"{format_path(path)}: {quoted(node.value)} holds "
+                                             f"\\u{ord(surrogate.group()):04x}, half of a "
+                                             "surrogate pair and not a character; remove the "
+                                             "escape"))
 
 
 def _walk(node: yaml.Node, path: Path, lines: dict[Path, int], problems: list[Problem],
@@ -76,14 +125,23 @@ def _walk(node: yaml.Node, path: Path, lines: dict[Path, int], problems: list[Pr
     if count[0] > MAX_NODES:
         raise _TooLarge
     lines[path] = node.start_mark.line + 1
+    _check_scalar(node, path, where)
     if isinstance(node, yaml.MappingNode):
         seen: dict[Any, int] = {}
         for key_node, value_node in node.value:
-            key = key_node.value
             line = key_node.start_mark.line + 1
+            if not isinstance(key_node, yaml.ScalarNode):
+                kind = "mapping" if isinstance(key_node, yaml.MappingNode) else "list"
+                at = f"{format_path(path)}: " if path else ""
+                raise _Unusable(Problem(where, line, f"{at}a {kind} as a key "
+                                                     "('? ...' or '[a, b]: ...'); keys are "
+                                                     "plain words, write one"))
+            key = key_node.value
+            _check_scalar(key_node, path + (key,), where)
             if key in seen:
                 problems.append(Problem(where, line, f"{format_path(path + (key,))}: duplicate "
-                                        f"key '{key}' (first at line {seen[key]}); keep one"))
+                                        f"key {quoted(key)} (first at line {seen[key]}); keep "
+                                        "one"))
             seen[key] = line
             lines[path + (key,)] = line
             _walk(value_node, path + (key,), lines, problems, where, count)
@@ -110,26 +168,38 @@ def nesting_depth(text: str, limit: int = MAX_DEPTH) -> int:
                 indents.pop()
             indents.append(indent)
             dashes = 0
-            while stripped.startswith("- ") or stripped == "-":
+            while (stripped.startswith("- ") or stripped == "-") and dashes <= limit:
                 dashes += 1
                 stripped = stripped[2:].lstrip(" ")
             block = len(indents) + dashes
         else:
             block = len(indents)
-        quote = ""
-        for i, char in enumerate(stripped):
+        # Only quotes, '#' and brackets can change the depth: jump from one to the next,
+        # so a line of megabytes costs one regular-expression scan, not a Python loop.
+        quote, seen = "", 0
+        for match in _FLOW_CHARS.finditer(stripped):
+            char, i = match.group(), match.start()
+            if i > seen:  # characters in between: the depth as it stands
+                deepest = max(deepest, block + flow)
+            seen = i + 1
             if quote:
                 if char == quote:
                     quote = ""
-            elif char in "'\"" and (not stripped[:i].strip()
-                                    or stripped[:i].rstrip()[-1] in "[{,:-"):
-                quote = char
+            elif char in "'\"":
+                before = i - 1
+                while before >= 0 and stripped[before].isspace():
+                    before -= 1
+                if before < 0 or stripped[before] in "[{,:-":
+                    quote = char
             elif char == "#" and (i == 0 or stripped[i - 1] == " "):
+                seen = len(stripped)
                 break
             elif char in "[{":
                 flow += 1
             elif char in "]}":
                 flow = max(flow - 1, 0)
+            deepest = max(deepest, block + flow)
+        if seen < len(stripped):
             deepest = max(deepest, block + flow)
         deepest = max(deepest, block)
         if deepest > limit:
@@ -150,6 +220,8 @@ def parse_yaml(text: str, path: str) -> tuple[YamlDocument | None, list[Problem]
         if node is not None:
             _walk(node, (), lines, problems, path, [0])
         data = loader.construct_document(node) if node is not None else None
+    except _Unusable as err:
+        return None, [err.problem]
     except _TooLarge:
         return None, [Problem(path, None, f"more than {MAX_NODES:,} values once aliases are "
                                           "expanded; write the document out without "
@@ -161,21 +233,28 @@ def parse_yaml(text: str, path: str) -> tuple[YamlDocument | None, list[Problem]
         mark = err.problem_mark or err.context_mark
         tag = (err.problem or "").rsplit("tag ", 1)[-1].replace("tag:yaml.org,2002:", "!!")
         return None, [Problem(path, mark.line + 1 if mark else None,
-                              f"YAML tag {tag} is not allowed (nothing is ever constructed from "
-                              "tags); write a plain YAML value")]
+                              f"YAML tag {shortened(tag, QUOTED_LIMIT)} is not allowed "
+                              "(nothing is ever constructed from tags); write a plain YAML "
+                              "value")]
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark else None
         column = f", column {mark.column + 1}" if mark else ""
         what = err.problem or err.context or "invalid YAML"
-        return None, [Problem(path, line, f"YAML syntax error{column}: {what}")]
+        return None, [Problem(path, line, f"YAML syntax error{column}: {_cut(what)}")]
     except yaml.YAMLError as err:
-        return None, [Problem(path, None, f"YAML error: {err}")]
+        return None, [Problem(path, None, f"YAML error: {_cut(str(err))}")]
     finally:
         loader.dispose()
     if node is None:
         return None, [Problem(path, None, "the file is empty; write a YAML mapping")]
     return YamlDocument(path, data, lines), problems
+
+
+def _cut(text: str) -> str:
+    """Return a parser's description on one line, cut to a short prefix (it may quote the
+    value: an undefined alias, a tag)."""
+    return shortened(" ".join(text[:1000].split()), 120)
 
 
 @cache
@@ -185,9 +264,26 @@ def load_schema(name: str) -> dict:
     return json.loads(text)
 
 
+@cache
+def _anchored(pattern: str) -> re.Pattern[str]:
+    # In a JSON Schema (ECMA-262) pattern `$` is the end of the text; Python's `$` also
+    # matches before a final line break, which would let 'freed-52\n' pass as a slug.
+    return re.compile(pattern[:-1] + r"\Z" if pattern.endswith("$")
+                      and not pattern.endswith("\\$") else pattern)
+
+
+def _pattern(validator, pattern: str, instance: Any, schema: dict):
+    if validator.is_type(instance, "string") and not _anchored(pattern).search(instance):
+        yield jsonschema.ValidationError("does not match the pattern")
+
+
+_Validator = jsonschema.validators.extend(jsonschema.Draft202012Validator,
+                                          {"pattern": _pattern})
+
+
 def validate(document: YamlDocument, schema_name: str) -> list[Problem]:
     """Return every schema problem of a document, the most relevant first."""
-    validator = jsonschema.Draft202012Validator(load_schema(schema_name))
+    validator = _Validator(load_schema(schema_name))
     try:
         errors = sorted(validator.iter_errors(document.data), key=relevance, reverse=True)
     except RecursionError:
@@ -198,6 +294,8 @@ def validate(document: YamlDocument, schema_name: str) -> list[Problem]:
     for error in errors:
         leaf = _leaf(error)
         path = tuple(leaf.absolute_path)
+        if "propertyNames" in leaf.absolute_schema_path:
+            path += (leaf.instance,)  # a key: point at it, not at its mapping
         if not isinstance(leaf.instance, dict | list):
             if path in scalars_seen:
                 continue  # one problem per value: "" is both too short and blank
@@ -232,10 +330,7 @@ _TYPE_NAMES = {"string": "a string", "integer": "a whole number", "number": "a n
                "null": "null"}
 
 
-def _shown(value: Any) -> str:
-    """Return a value as a message quotes it: repr, cut to a short prefix."""
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
+_KEYS_SHOWN = 3  # unknown keys named in one message
 
 
 def _message(error: jsonschema.ValidationError) -> str:
@@ -246,12 +341,14 @@ def _message(error: jsonschema.ValidationError) -> str:
         allowed = sorted(error.schema.get("properties", {}))
         given = value if isinstance(value, dict) else {}
         unknown = sorted(str(k) for k in given if k not in allowed)
-        keys = ", ".join(repr(k) for k in unknown)
+        keys = ", ".join(quoted(k) for k in unknown[:_KEYS_SHOWN])
+        if len(unknown) > _KEYS_SHOWN:
+            keys += f" and {len(unknown) - _KEYS_SHOWN:,} more"
         return (f"unknown key{'s' if len(unknown) > 1 else ''} {keys}; "
                 f"allowed keys here: {', '.join(allowed)}")
     if error.validator == "required":
         missing = [k for k in rule if not isinstance(value, dict) or k not in value]
-        return f"missing key {_shown(missing[0] if missing else rule[0])}; add it"
+        return f"missing key {quoted(missing[0] if missing else rule[0])}; add it"
     if error.validator in ("anyOf", "oneOf") and error.context:
         keys = sorted({repr(e.validator_value[0]) for e in error.context})
         return f"needs one of the keys {', '.join(keys)}; add one"
@@ -261,25 +358,29 @@ def _message(error: jsonschema.ValidationError) -> str:
         return f"{str(value).lower()} is not a string: YAML reads {word} as true or false; quote it"
     if error.validator == "type" and isinstance(value, list) and len(value) == 2 and all(
             isinstance(v, int | float) and not isinstance(v, bool) for v in value):
-        return (f"{_shown(value)} is a list; for a range write {{min: {value[0]}, "
+        return (f"{quoted(value)} is a list; for a range write {{min: {value[0]}, "
                 f"max: {value[1]}}}")
     if error.validator == "type":
         wanted = [rule] if isinstance(rule, str) else list(rule)
         names = " or ".join(_TYPE_NAMES.get(t, t) for t in wanted)
-        return f"{_shown(value)} is not {names}" + (f" ({hint})" if hint else f"; write {names}")
+        return f"{quoted(value)} is not {names}" + (f" ({hint})" if hint else f"; write {names}")
     if error.validator == "minItems" and rule == 1:
-        return f"{_shown(value)} is empty; give at least one item"
+        return f"{quoted(value)} is empty; give at least one item"
     if error.validator == "minLength" and rule == 1:
-        return f"{_shown(value)} is empty; write a value"
+        return f"{quoted(value)} is empty; write a value"
     if error.validator in ("minimum", "exclusiveMinimum"):
-        return f"{_shown(value)} is below the minimum of {rule}"
+        return f"{quoted(value)} is below the minimum of {rule}"
     if error.validator in ("maximum", "exclusiveMaximum"):
-        return f"{_shown(value)} is above the maximum of {rule}"
+        return f"{quoted(value)} is above the maximum of {rule}"
     if error.validator in ("maxLength", "maxItems"):
-        return f"{_shown(value)} is longer than {rule}; shorten it"
+        return f"{quoted(value)} is longer than {rule}; shorten it"
     if error.validator in ("enum", "const"):
         allowed = rule if error.validator == "enum" else [rule]
-        return f"{_shown(value)} is not one of {', '.join(map(str, allowed))}"
+        return f"{quoted(value)} is not one of {', '.join(map(str, allowed))}"
     if error.validator in ("pattern", "format"):
-        return f"{_shown(value)} is not valid here" + (f" ({hint})" if hint else "")
-    return error.message + (f" ({hint})" if hint else "")
+        spaced = isinstance(value, str) and value != value.strip()
+        return f"{quoted(value)} is not valid here" + (f" ({hint})" if hint else "") + (
+            "; remove the line break or space at its start or end (a '|' or '>' block keeps "
+            "its last line break)" if spaced else "")
+    # jsonschema's own message quotes the whole value: say it in a line of our own
+    return f"{quoted(value)} is not valid here ({hint or error.validator})"

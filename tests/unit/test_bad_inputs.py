@@ -142,3 +142,44 @@ def test_bad_inputs_links_outside_the_article_folder_are_refused(tmp_path, capsy
     assert code == 2
     assert err.strip() == (f"error: {folder / 'link.txt'}: links outside {folder}; refusing to "
                            "read it (copy the article into the folder instead)")
+
+
+def _rows(out: str) -> list[tuple[str, str, str]]:
+    return [(r["claim"], r["source"], r["verdict"]) for r in json.loads(out)["results"]]
+
+
+def test_bad_inputs_a_file_named_twice_is_read_once(capsys, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    again = [str(GOOD / "ok.txt"), "tests/data/good/../good/ok.txt", "./tests/data/good/ok.txt"]
+    code = main(["check", "--claims", "tests/data/good", "--claims", str(GOOD / "ev.claims.yaml"),
+                 "--articles", "tests/data/good/ok.txt", *(a for p in again
+                                                          for a in ("--articles", p)),
+                 "--expected", "tests/data/good", "--expected", str(GOOD), "--no-reports",
+                 "--format", "json"])
+    out, err = capsys.readouterr()
+    assert (code, err) == (0, "")
+    assert _rows(out) == [("freed-52", "ok", "supported")]
+
+
+def test_bad_inputs_one_source_id_in_two_folders_is_one_error_and_one_row(tmp_path, capsys):
+    first, second, broken = tmp_path / "a", tmp_path / "b", tmp_path / "c"
+    for folder in (first, second, broken):
+        folder.mkdir()
+    shutil.copy(GOOD / "ok.txt", first / "ok.txt")
+    shutil.copy(GOOD / "ok.txt", second / "ok.txt")
+    (broken / "ok.txt").write_bytes(b"\x00binary")
+    args = ["check", "--claims", str(GOOD / "ev.claims.yaml"), "--expected", str(GOOD),
+            "--no-reports", "--format", "json"]
+    code = main([*args, "--articles", str(first), "--articles", str(second)])
+    out, err = capsys.readouterr()
+    assert code == 2
+    assert err.strip() == (f"error: {second / 'ok.txt'}: source id 'ok' is already used by "
+                           f"{first / 'ok.txt'}; give each article its own 'source:'")
+    assert _rows(out) == [("freed-52", "ok", "supported")]
+    # An unreadable file holds its name as a source id: the good one is refused, not doubled.
+    code = main([*args, "--articles", str(broken), "--articles", str(second)])
+    out, err = capsys.readouterr()
+    assert code == 2 and err.splitlines()[1] == (
+        f"error: {second / 'ok.txt'}: source id 'ok' is already used by {broken / 'ok.txt'}; "
+        "give each article its own 'source:'")
+    assert _rows(out) == [("freed-52", "ok", "error")]
