@@ -2,19 +2,26 @@
 
     .venv/bin/python benchmarks/bench.py                 # sizes 100 and 1000
     .venv/bin/python benchmarks/bench.py --sizes 100 1000 10000
+    .venv/bin/python benchmarks/bench.py --no-dask        # without the Dask rows
+    .venv/bin/python benchmarks/bench.py --repeat 3       # the fastest of 3 runs a case
 
 The corpus is synthetic: articles of 25 sentences drawn (fixed seed) from the
 sentences of fixtures/articles/. Every case runs in its own process, so peak
 memory is the case's own; times exclude interpreter start-up and pipeline loading,
 for the verifier and the bare pipeline alike. A check case is the whole `verifier
 check` command (reports written, the matrix printed to a file, the previous matrix
-compared on a warm run). Targets are checked by reading the table, never by a timed
-test.
+compared on a warm run). A Dask case runs the same command with `--engine dask
+--scheduler` against a local cluster of 1 or 2 worker processes started, in a process
+of its own, before the clock (as a running cluster would be); the run's verifier is
+built on the workers inside the timing, and its peak memory is the client's. Targets
+are checked by reading the table, never by a timed test.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import csv
 import json
 import random
 import resource
@@ -86,24 +93,29 @@ def case_bare(corpus: Path) -> dict:
 
 
 def case_check(corpus: Path, claims: Path, jobs: int = 1, cache: Path | None = None,
-               warm: bool = False) -> dict:
+               warm: bool = False, dask: bool = False) -> dict:
     """`verifier check` over the corpus, reports and all (optionally cached, warmed first).
 
     The command runs in this process through `cli.main`, so the time is the check
     and the reports (results.json, Markdown, CSV, HTML and the printed table), the
-    comparison with the previous matrix when there is one, and nothing else.
+    comparison with the previous matrix when there is one, and nothing else. With
+    `dask`, `jobs` is the number of worker processes of a local Dask cluster that runs
+    in a process of its own, started before the clock: this process is the client
+    alone, so its CPU time while checking (`check_cpu`) is what the client costs;
+    `setup_seconds` is connecting and building the verifier on the workers.
     """
     from verifier import cli
     from verifier.text.nlp import build_pipeline, lemmas
 
-    checking = []  # seconds spent in check_run: the command minus loading and reports
+    checking, cpu, setup = [], [], []  # check_run: seconds, CPU seconds; Dask set-up
 
     def timed_check_run(*args, **kwargs):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         try:
             return check_run(*args, **kwargs)
         finally:
             checking.append(time.perf_counter() - start)
+            cpu.append(time.process_time() - start_cpu)
 
     check_run, cli.check_run = cli.check_run, timed_check_run
 
@@ -113,41 +125,101 @@ def case_check(corpus: Path, claims: Path, jobs: int = 1, cache: Path | None = N
     (work / "expected").mkdir()
     args = ["check", "--claims", str(claims), "--articles", str(corpus), "--expected",
             str(work / "expected"), "--reports", str(work / "reports"), "--output",
-            str(work / "matrix.txt"), "--quiet", "--jobs", str(jobs)]
+            str(work / "matrix.txt"), "--quiet"]
     args += ["--cache-dir", str(cache)] if cache else ["--no-cache"]
-    if warm:
-        cli.main(args)
-    start = time.perf_counter()
-    code = cli.main(args)
-    seconds = time.perf_counter() - start
+    with contextlib.ExitStack() as stack:
+        if dask:
+            from verifier.distributed import DaskChecker
+
+            connect = DaskChecker._connect
+
+            def timed_connect(checker):
+                start = time.perf_counter()
+                connect(checker)
+                setup.append(time.perf_counter() - start)
+
+            DaskChecker._connect = timed_connect
+            args += ["--engine", "dask", "--scheduler", stack.enter_context(_cluster(jobs))]
+        else:
+            args += ["--jobs", str(jobs)]
+        if warm:
+            cli.main(args)
+        start = time.perf_counter()
+        code = cli.main(args)
+        seconds = time.perf_counter() - start
     if code not in (0, 1):
         raise SystemExit(f"verifier check exited {code}")
-    with open(work / "reports" / "matrix.csv", encoding="utf-8") as rows:
-        pairs = sum(1 for _ in rows) - 1
-    return {"seconds": seconds, "pairs": pairs, "check_seconds": checking[-1]}
+    with open(work / "reports" / "matrix.csv", encoding="utf-8-sig", newline="") as rows:
+        pairs = sum(1 for _ in csv.reader(rows)) - 1  # a cell may hold several lines
+    found = {"seconds": seconds, "pairs": pairs, "check_seconds": checking[-1],
+             "check_cpu": cpu[-1]}
+    return found | ({"setup_seconds": setup[-1]} if setup else {})
 
 
-def _in_process(args: list[str]) -> dict:
-    done = subprocess.run([sys.executable, __file__, "--case", *args], capture_output=True,
-                          text=True, check=True)
-    return json.loads(done.stdout.strip().splitlines()[-1])
+@contextlib.contextmanager
+def _cluster(workers: int):
+    """Run a local Dask cluster of `workers` processes in a process of its own; yield its
+    scheduler's address."""
+    server = subprocess.Popen([sys.executable, __file__, "--serve-cluster", str(workers)],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        yield server.stdout.readline().strip()
+    finally:
+        server.stdin.close()  # the cluster stops when its standard input closes
+        server.wait(timeout=60)
+
+
+def serve_cluster(workers: int) -> None:
+    """Start a local cluster, print its scheduler's address, and stop it when stdin closes."""
+    import logging
+
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                      host="127.0.0.1", dashboard_address="127.0.0.1:0",
+                      silence_logs=logging.ERROR) as cluster:
+        print(cluster.scheduler_address, flush=True)
+        sys.stdin.read()
+
+
+def _in_process(args: list[str], repeat: int = 1) -> dict:
+    """Run a case in a process of its own; of `repeat` runs, return the fastest (the one
+    least slowed by whatever else the machine was doing)."""
+    runs = []
+    for _ in range(repeat):
+        done = subprocess.run([sys.executable, __file__, "--case", *args], capture_output=True,
+                              text=True, check=True)
+        runs.append(json.loads(done.stdout.strip().splitlines()[-1]))
+    return min(runs, key=lambda run: run["seconds"])
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000])
+    parser.add_argument("--repeat", type=int, default=1, metavar="N",
+                        help="run every case N times and keep the fastest (default 1)")
+    parser.add_argument("--no-dask", action="store_true",
+                        help="leave out the Dask rows (they need the [dask] extra)")
     parser.add_argument("--case", nargs="+", help=argparse.SUPPRESS)
+    parser.add_argument("--serve-cluster", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.serve_cluster:
+        serve_cluster(args.serve_cluster)
+        return 0
     if args.case:
         kind, corpus, claims, jobs, cache, warm = (args.case + [""] * 6)[:6]
         if kind == "bare":
             result = case_bare(Path(corpus))
         else:
             result = case_check(Path(corpus), Path(claims), int(jobs or 1),
-                                Path(cache) if cache else None, warm == "warm")
+                                Path(cache) if cache else None, warm == "warm",
+                                dask=kind == "dask")
         result["peak_mb"] = _peak_mb()
         print(json.dumps(result))
         return 0
+
+    def measure(case: list[str]) -> dict:
+        return _in_process(case, args.repeat)
 
     rows, notes = [], []
     with tempfile.TemporaryDirectory() as tmp:
@@ -158,18 +230,23 @@ def main() -> int:
             corpus = tmp / f"corpus{size}"
             build_corpus(corpus, size)
             c17, c170 = str(tmp / "claims17"), str(tmp / "claims170")
-            bare = _in_process(["bare", str(corpus)])
-            cold = _in_process(["check", str(corpus), c17, "1"])
-            many = _in_process(["check", str(corpus), c170, "1"])
-            two = _in_process(["check", str(corpus), c17, "2"])
-            warm = _in_process(["check", str(corpus), c17, "1", str(tmp / f"cache{size}"),
-                                "warm"])
+            bare = measure(["bare", str(corpus)])
+            cold = measure(["check", str(corpus), c17, "1"])
+            many = measure(["check", str(corpus), c170, "1"])
+            two = measure(["check", str(corpus), c17, "2"])
+            warm = measure(["check", str(corpus), c17, "1", str(tmp / f"cache{size}"),
+                            "warm"])
+            dask = [] if args.no_dask else [measure(["dask", str(corpus), c17, str(n)])
+                                            for n in (1, 2)]
             tokens = bare["tokens"]
-            for name, result, claims in (("bare tokenizer+sentencizer", bare, 0),
-                                         ("check, 17 claims, cold", cold, 17),
-                                         ("check, 170 claims, cold", many, 170),
-                                         ("check, 17 claims, --jobs 2", two, 17),
-                                         ("check, 17 claims, warm cache", warm, 17)):
+            cases = [("bare tokenizer+sentencizer", bare, 0),
+                     ("check, 17 claims, cold", cold, 17),
+                     ("check, 170 claims, cold", many, 170),
+                     ("check, 17 claims, --jobs 2", two, 17),
+                     ("check, 17 claims, warm cache", warm, 17)]
+            cases += [(f"check, 17 claims, Dask {n} worker{'s' * (n > 1)}", result, 17)
+                      for n, result in zip((1, 2), dask, strict=True)]
+            for name, result, claims in cases:
                 pairs = size * claims
                 if claims and result["pairs"] != pairs:
                     raise SystemExit(f"{name}: {result['pairs']} pairs, expected {pairs}")
@@ -181,7 +258,7 @@ def main() -> int:
                              f"{result['peak_mb']:.0f}",
                              f"{result['seconds'] / bare['seconds']:.2f}",
                              f"{check / bare['seconds']:.2f}" if check is not None else ""])
-            notes.append((size, bare, cold, many, two, warm))
+            notes.append((size, bare, cold, many, two, warm, dask))
 
     from tabulate import tabulate
 
@@ -190,7 +267,7 @@ def main() -> int:
                                   "× bare", "checking × bare"],
                    tablefmt="github", disable_numparse=True))
     print()
-    for size, bare, cold, many, two, warm in notes:
+    for size, bare, cold, many, two, warm, dask in notes:
         def ratio(a: dict, b: dict, key: str = "seconds") -> str:
             return f"{a[key] / b[key]:.2f}"
 
@@ -203,6 +280,26 @@ def main() -> int:
               "(target ≤ 0.10)")
         print(f"  1 job / 2 jobs = {ratio(cold, two)} [{ratio(cold, two, 'check_seconds')}] "
               "(target ≥ 1.7)")
+        if dask:
+            one, both = dask
+            print(f"  Dask 1 worker / 2 workers = {ratio(one, both)} "
+                  f"[{ratio(one, both, 'check_seconds')}]; Dask 1 worker / 1 job = "
+                  f"{ratio(one, cold)} [{ratio(one, cold, 'check_seconds')}]; Dask 2 workers "
+                  f"/ 2 jobs = {ratio(both, two)} [{ratio(both, two, 'check_seconds')}]")
+            # Per article, set-up (connecting, the verifier built on the workers) left
+            # out: the figures to scale a run by.
+            def each(r: dict, size: int = size) -> float:
+                return (r["check_seconds"] - r.get("setup_seconds", 0)) / size * 1000
+
+            per = "; ".join(f"{label} {each(r):.2f} ms" for label, r in (
+                ("1 job", cold), ("2 jobs", two), ("Dask 1 worker", one),
+                ("Dask 2 workers", both)))
+            print(f"  checking per article: {per}")
+            print(f"  Dask set-up: {one['setup_seconds']:.2f} s (1 worker), "
+                  f"{both['setup_seconds']:.2f} s (2 workers); the client's CPU per article: "
+                  f"{one['check_cpu'] / size * 1000:.2f} ms (1 worker), "
+                  f"{both['check_cpu'] / size * 1000:.2f} ms (2 workers); reports per "
+                  f"article: {(cold['seconds'] - cold['check_seconds']) / size * 1000:.2f} ms")
     if len(notes) > 1:
         small, large = notes[0], notes[-1]
         for n, label in ((2, "17 claims"), (3, "170 claims")):

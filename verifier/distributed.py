@@ -223,14 +223,16 @@ class DaskChecker(_Checker):
         digest = claims_digest(tuple(self.claims), self.events)
         # A name of its own per run: two runs on one cluster never remove each other's.
         self._plugin = f"claim-verifier-{digest}-{uuid.uuid4().hex[:8]}"
-        replies = self.client.register_plugin(
-            VerifierPlugin(tuple(self.claims), self.events, digest), name=self._plugin)
-        for address, reply in sorted((replies or {}).items()):
-            if isinstance(reply, dict) and reply.get("status") == "error":
-                raise VerifierError(f"Dask worker {address} could not build the verifier "
-                                    f"({reply.get('exception_text') or reply.get('text')}); "
-                                    "install claim-verifier on the workers")
         self._exit.callback(self._unregister)
+        try:
+            self.client.register_plugin(
+                VerifierPlugin(tuple(self.claims), self.events, digest), name=self._plugin)
+        except Exception as err:  # noqa: BLE001 - whatever a worker raised, said in one line
+            reason = str(err).splitlines()[0] if str(err) else ""
+            raise VerifierError(
+                f"the Dask workers could not build the verifier ({type(err).__name__}"
+                f"{': ' + reason if reason else ''}); install claim-verifier on them as on "
+                "this machine: pip install -c constraints.txt -e '.[dask]'") from None
 
     def _unregister(self) -> None:
         try:

@@ -66,6 +66,26 @@ class Sabotage(WorkerPlugin):
         Verifier.check = self.original
 
 
+class Broken(WorkerPlugin):
+    """On each worker: building a verifier fails, as it would without spaCy installed."""
+
+    def setup(self, worker) -> None:
+        import verifier.distributed as engine
+
+        def fail(*args, **kwargs):
+            raise ModuleNotFoundError("No module named 'spacy'")
+
+        self.saved = engine.Verifier, dict(engine._VERIFIERS)
+        engine.Verifier = fail
+        engine._VERIFIERS.clear()  # so that the run builds its verifier again
+
+    def teardown(self, worker) -> None:
+        import verifier.distributed as engine
+
+        engine.Verifier = self.saved[0]
+        engine._VERIFIERS.update(self.saved[1])
+
+
 @pytest.fixture(scope="module")
 def cluster():
     """A local cluster of two worker processes, one thread each, shared by the module."""
@@ -184,6 +204,21 @@ def test_dask_refuses_a_worker_with_another_verifier(cluster, tmp_path, monkeypa
     assert code == 2
     assert err.startswith("error: Dask worker tcp://127.0.0.1:")
     assert "runs another verifier (fingerprint " in err and "here 000000000000" in err
+
+
+@needs_dask
+def test_dask_workers_that_cannot_build_the_verifier_are_one_line(cluster, tmp_path):
+    running, client = cluster
+    client.register_plugin(Broken(), name="broken")
+    try:
+        code, out, err, _ = _run(tmp_path / "project", "--no-cache", "--engine", "dask",
+                                 "--scheduler", running.scheduler_address)
+    finally:
+        client.unregister_worker_plugin("broken")
+    assert (code, out) == (2, "")
+    assert err == ("error: the Dask workers could not build the verifier (ModuleNotFoundError: "
+                   "No module named 'spacy'); install claim-verifier on them as on this "
+                   "machine: pip install -c constraints.txt -e '.[dask]'\n")
 
 
 @needs_dask
