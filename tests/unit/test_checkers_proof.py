@@ -97,3 +97,21 @@ def test_proof_articles_long_before_as_of_report_an_earlier_state():
                  anchors=ANCHORS).verdict == "silent"
     assert check(DEATHS, text, date=AS_OF - dt.timedelta(days=1),
                  anchors=ANCHORS).verdict == "contradicted"
+
+
+DAM = {"id": "dam", "claim": "The Kesra dam was not damaged.", "kind": "status",
+       "entity": "Kesra dam", "state": ["undamaged", "intact"],
+       "opposite": ["burst", "collapse"]}
+
+
+@pytest.mark.parametrize("text,verdict", [
+    # a fact-check quotes a claim in order to rate it (lexicon claim_labels)
+    ('CLAIM: "Video shows the Kesra dam bursting." RATING: False.', "silent"),
+    ("The claim: the Kesra dam collapsed overnight.", "silent"),
+    ("Viral post: Kesra dam burst!\n\nEngineers found the Kesra dam intact.", "supported"),
+    # a label must open the sentence or its paragraph, with a colon
+    ("The Kesra dam burst on Friday, officials claim.", "contradicted"),
+    ("Engineers say the claim is false. The Kesra dam burst on Friday.", "contradicted"),
+])
+def test_proof_quoted_claims_under_check_prove_nothing(text, verdict):
+    assert check(DAM, text).verdict == verdict

@@ -204,3 +204,35 @@ MONEY = {"id": "deal", "claim": "Halvorsen paid $3.2 billion for Brightwater.", 
 ])
 def test_quantity_money(text, verdict):
     assert check(MONEY, text).verdict == verdict
+
+
+NATIONAL = {"id": "police", "claim": "Police counted 180,000 protesters nationwide.",
+            "kind": "quantity", "count": 180000, "counted": ["protester"],
+            "context": ["count"], "qualifier": ["police"]}
+CITY = {"id": "amsel", "claim": "Police counted 45,000 protesters in Amsel.",
+        "kind": "quantity", "count": 45000, "counted": ["protester"], "context": ["count"],
+        "qualifier": ["Amsel", "capital"]}
+
+
+@pytest.mark.parametrize("claim,text,verdict", [
+    # a count for one named place may be a part of the national total: not proof
+    (NATIONAL, "In Amsel, police counted 45,000 protesters.", "silent"),
+    (NATIONAL, "Police counted 45,000 protesters in Amsel.", "silent"),
+    (NATIONAL, "Police counted 45,000 protesters in the capital.", "silent"),
+    # no place, or not a place: still a contradiction
+    (NATIONAL, "Police counted 150,000 protesters on Thursday.", "contradicted"),
+    (NATIONAL, "Police counted 150,000 protesters in total.", "contradicted"),
+    (NATIONAL, "Police counted 180,000 protesters in Amsel and elsewhere.", "supported"),
+    # another clause's place, or the place of the event, does not scope the figure
+    (NATIONAL, "Trains stopped in Amsel; police counted 150,000 protesters.", "contradicted"),
+    (NATIONAL, "The march in Amsel, where police counted 150,000 protesters, was calm.",
+     "contradicted"),
+    # a place the claim itself names is its own scope
+    (CITY, "In Amsel, police counted 40,000 protesters.", "contradicted"),
+    (CITY, "In Amsel, police counted 45,000 protesters.", "supported"),
+])
+def test_quantity_figure_scoped_to_a_place_the_claim_does_not_name(claim, text, verdict):
+    assert check(claim, text).verdict == verdict
+    # the event's anchors name the place too: they are not the claim's own scope
+    if "Amsel" in text:
+        assert check(claim, text, anchors=("Amsel", "Lorvania")).verdict == verdict

@@ -26,7 +26,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import cache
 
+from ..lexicon import lexicon_terms
 from ..model import Claim, ClaimKind, Finding, Verdict
 from ..text.reading import Reading, slot_key
 
@@ -68,6 +70,10 @@ def why_unproven(claim: Claim, index: int, reading: Reading, sent: int) -> str |
     text = reading.evidence(sent).text
     if text.rstrip(" \"'”’)").endswith("?"):
         return "a question asserts nothing"
+    label = _claim_label(text) or _claim_label(reading.evidence(
+        _paragraph_start(reading, sent)).text)
+    if label:
+        return f"'{label}:' quotes a claim in order to check it, it does not assert it"
     if _TIME_OF_DAY.search(text):
         return "a time of day dates the figure to that moment, not the final one"
     phrase = max((len(t.split()) for t in claim.terms("phrase")), default=0)
@@ -89,6 +95,19 @@ def why_unproven(claim: Claim, index: int, reading: Reading, sent: int) -> str |
     return None
 
 
+@cache
+def _claim_labels() -> re.Pattern[str]:
+    labels = sorted(lexicon_terms("claim_labels"), key=len, reverse=True)
+    return re.compile(r"^\W*(" + "|".join(re.escape(t) for t in labels) + r")\s*:",
+                      re.IGNORECASE)
+
+
+def _claim_label(text: str) -> str | None:
+    """Return the fact-check label ("CLAIM") that opens a text, if one does."""
+    found = _claim_labels().match(text)
+    return found.group(1) if found else None
+
+
 def _paragraph_start(reading: Reading, sent: int) -> int:
     """Return the first sentence of the paragraph that holds sentence `sent`."""
     while sent > 0:
@@ -108,9 +127,11 @@ _NOT_NAMES = frozenset({"mr", "mrs", "ms", "dr", "president", "minister", "prime
                         "i", "the", "a", "an", "it", "he", "she", "they", "we"})
 
 
-def claim_tokens(claim: Claim, index: int, reading: Reading, sent: int) -> set[int]:
-    """Return the tokens of a sentence that the claim's own terms matched."""
-    keys = [slot_key(index, slot) for slot, _ in claim.slots]
+def claim_tokens(claim: Claim, index: int, reading: Reading, sent: int,
+                 anchors: bool = True) -> set[int]:
+    """Return the tokens of a sentence that the claim's own terms matched (and, unless
+    told otherwise, its event's anchors)."""
+    keys = [slot_key(index, slot) for slot, _ in claim.slots if anchors or slot != "anchors"]
     keys += [slot_key(index, "name"), slot_key(index, "surname")]
     covered: set[int] = set()
     for key in keys:

@@ -19,6 +19,7 @@ from ..text.numbers import Match, NumberMention
 from ..text.reading import Reading, cue, slot_key
 from ..text.scope import causal, cover, elsewhen, gap, hedge, negation, overlaps, request_frame
 from .common import nearest
+from .proof import claim_tokens
 
 COUNT_REACH = 3  # words allowed between a number and the counted noun ("52 political prisoners")
 CONTEXT_REACH = 6  # a contradiction needs its event word this close to the number
@@ -64,9 +65,48 @@ def _subset(reading: Reading, sent: int, start: int, contexts: Spans) -> tuple[i
     return None
 
 
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+PLACE_REACH = 3  # "45,000 protesters in Amsel": a place this close after the counted noun
+
+
+def place_scope(reading: Reading, sent: int, phrase: tuple[int, int],
+                own: frozenset[int] = frozenset()) -> str | None:
+    """Return the named place a figure is scoped to, when the claim does not name it.
+
+    "In Amsel, police counted 45,000" or "45,000 marched in Amsel": a count for one
+    place may be a part of the claim's total (a national count), so it never proves a
+    different total wrong. The place is "in" and a capitalised word (not a month or a
+    weekday), or "in the capital", opening the number's clause or right after the
+    counted noun; a place among the claim's own words (its qualifier, say) is the
+    claim's own scope.
+    """
+    doc = reading.doc
+    start, end = reading.sents[sent].start, reading.sents[sent].end
+    months = {i for i, _, month in reading.times.get(sent, ()) if month is not None}
+    clause = start  # the clause of the figure opens after the last ";" or ":" before it
+    for k in range(start, phrase[0]):
+        if doc[k].text in ";:":
+            clause = k + 1
+    # "In Amsel, police counted ..." (the clause opens with the place) or "... 45,000
+    # protesters in Amsel" (right after the counted phrase); a place elsewhere ("the
+    # earthquake in Ardelan, which killed 87") names where the event was, not a part.
+    for j in (clause, *range(phrase[1], min(phrase[1] + PLACE_REACH, end))):
+        if doc[j].norm_ != "in" or j + 1 >= end:
+            continue
+        place = doc[j + 1]
+        if place.norm_ == "the" and j + 2 < end and doc[j + 2].norm_ == "capital":
+            place = doc[j + 2]
+        elif not (place.text[:1].isupper() and place.is_alpha) or place.i in months \
+                or place.norm_ in _WEEKDAYS:
+            continue
+        if place.i not in own:
+            return place.text
+    return None
+
+
 def why_not_proof(reading: Reading, sent: int, mention: NumberMention, counted: tuple[int, int],
                   context: tuple[int, int], form: str = "before",
-                  claim_qualified: bool = True) -> str | None:
+                  claim_qualified: bool = True, own: frozenset[int] = frozenset()) -> str | None:
     """Return why a differing number does not prove a contradiction, or None when it does."""
     doc = reading.doc
     if mention.vague:
@@ -91,6 +131,9 @@ def why_not_proof(reading: Reading, sent: int, mention: NumberMention, counted: 
         return f"'{doc[mention.start - 1].text}' makes '{mention.text}' a change, not a total"
     if claim_qualified is False:
         return "the number is not bound to the claim's qualifier"
+    place = place_scope(reading, sent, phrase, own)
+    if place is not None:
+        return f"the figure is scoped to '{place}', which the claim does not name: it may be a part"
     end = counted[1] if form != "linked" else mention.end
     if end < len(doc) and (doc[end].norm_ in _OTHER_AFTER or doc[end].lemma_ == "remain"):
         return f"'{doc[end].text}' makes it a remainder"
@@ -272,15 +315,19 @@ def check_quantity(claim: Claim, index: int, reading: Reading) -> list[Finding]:
             own = [context]
             negated = negation(reading, sent, context, own)
             hedged = hedge(reading, sent, core, own)
+            # the claim's own words, not the event's anchors: "In Amsel" scopes a national
+            # count even though Amsel names the event
+            claim_words = frozenset(claim_tokens(claim, index, reading, sent, anchors=False))
             if negated is not None:
                 if match is not Match.EQUAL or why_not_proof(
-                        reading, sent, mention, counted, context, form, qualified) is not None:
+                        reading, sent, mention, counted, context, form, qualified,
+                        claim_words) is not None:
                     continue  # "at least 3 were not released" does not deny that 52 were
                 verdict = Verdict.CONTRADICTED
                 reason = f"'{reading.text(*negated)}' negates: {said}"
             elif match is Match.DIFFERENT:
                 unproven = why_not_proof(reading, sent, mention, counted, context, form,
-                                         qualified)
+                                         qualified, claim_words)
                 if unproven is not None:
                     continue  # a number of something else: not evidence either way
                 verdict, reason = Verdict.CONTRADICTED, f"{said} ≠ {claim.count}"
