@@ -24,9 +24,11 @@ import itertools
 import json
 import logging
 import os
+import signal
+import threading
 import uuid
 from collections.abc import Iterator
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 
 from .cache import ResultCache, claim_key, verifier_fingerprint
 from .engine import Verifier, _Checker
@@ -76,6 +78,28 @@ class VerifierPlugin(distributed.WorkerPlugin):
 
     def teardown(self, worker) -> None:
         self.verifier = None
+
+
+class IgnoreInterrupts(distributed.WorkerPlugin):
+    """Leave Ctrl-C to the client on the workers of a local cluster: it stops them, says so
+    once, and no worker prints a traceback."""
+
+    def setup(self, worker) -> None:
+        if threading.current_thread() is threading.main_thread():
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+@contextmanager
+def _interrupts_ignored() -> Iterator[None]:
+    """Ignore SIGINT while processes are started, so that they ignore it too."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread may set a handler (a library caller's thread)
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def check_batch(plugin: str, batch: list[tuple[int, Article, set[str] | None]]
@@ -213,11 +237,15 @@ class DaskChecker(_Checker):
                                  f"{WORKERS_SECONDS} s; start some with `dask worker "
                                  f"{self.scheduler}`") from None
         else:
-            cluster = self._exit.enter_context(distributed.LocalCluster(
-                n_workers=self.workers or _cores(), threads_per_worker=1, processes=True,
-                host="127.0.0.1", dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR))
+            with _interrupts_ignored():  # inherited by the worker processes spawned now
+                cluster = self._exit.enter_context(distributed.LocalCluster(
+                    n_workers=self.workers or _cores(), threads_per_worker=1, processes=True,
+                    host="127.0.0.1", dashboard_address="127.0.0.1:0",
+                    silence_logs=logging.ERROR))
             self.client = self._exit.enter_context(
                 distributed.Client(cluster, set_as_default=False))
+            # ... and by the ones the cluster restarts later.
+            self.client.register_plugin(IgnoreInterrupts(), name="claim-verifier-interrupts")
         # Two batches per worker thread (one running, one queued behind it) and a spare.
         self.window = 2 * sum(self.client.nthreads().values()) + 1
         digest = claims_digest(tuple(self.claims), self.events)
