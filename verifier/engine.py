@@ -34,17 +34,28 @@ class Verifier:
     def __init__(self, claims: Iterable[Claim], events: dict[str, str] | None = None) -> None:
         from .checkers import check
         from .checkers.explain import MENTION_REASON, near_misses
+        from .text.prefilter import AnchorFilter
         from .text.reading import Reader
-        from .verdicts import decide
+        from .verdicts import SILENT_REASON, decide
 
         self._check, self._decide = check, decide
         self._near_misses, self._mention_reason = near_misses, MENTION_REASON
         self.claims = tuple(claims)
         self.events = events or {}
         self.reader = Reader(self.claims)
+        self.prefilter = AnchorFilter(self.claims)
+        self._silent_reason = SILENT_REASON
 
     def check(self, article: Article, only: set[str] | None = None) -> list[Result]:
-        """Return one result per claim (or per claim id in `only`), in claim order."""
+        """Return one result per claim (or per claim id in `only`), in claim order.
+
+        An article that cannot name any claim's anchors is silent on every claim and
+        is not read at all (see `text.prefilter`): the verdicts are the same.
+        """
+        if not self.prefilter.may_name(article.body):
+            return [Result(claim=c.id, source=article.source, verdict=Verdict.SILENT,
+                           reason=self._silent_reason, event=self.events.get(c.id, ""))
+                    for c in self.claims if only is None or c.id in only]
         reading = self.reader.read(article.body)
         reading.date = article.date
         results = []
