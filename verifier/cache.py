@@ -44,9 +44,10 @@ _STAMPS = """CREATE TABLE IF NOT EXISTS stamps (
 # tables, number words, transliteration, and the YAML reading of claim files and lexicons.
 VERDICT_LIBRARIES = ("spacy", "spacy-lookups-data", "text2num", "anyascii", "PyYAML")
 # Modules that only present results: editing them never changes a verdict.
-# The whole of `reports/` (aggregation and renderings) is presentation too.
+# The whole of `reports/` (aggregation and renderings) is presentation too, and so are
+# the Dask engine (it runs the same Verifier) and the notebook reader.
 _PRESENTATION = {"__main__.py", "cli.py", "plugin.py", "suite.py", "cache.py", "ingest.py",
-                 "reports"}
+                 "distributed.py", "results.py", "reports"}
 
 
 def library_versions() -> dict[str, str]:

@@ -6,7 +6,7 @@ holds none of their words is silent on all of them, so it need not be tokenized,
 lemmatized or matched at all: archives, where most pages are about something else,
 then cost little more than a scan of their text.
 
-The scan looks for each anchor's first word, folded as the matcher folds words
+The scan looks for each anchor's longest word, folded as the matcher folds words
 (lower case, transliterated, "Statkevič" = "statkevich"), as a substring of the folded
 text. A substring is found wherever the word is (and sometimes where it is not, which
 only costs a full reading), so the filter never skips an article the matcher would
@@ -25,13 +25,19 @@ from anyascii import anyascii
 from ..model import Claim
 from .nlp import fold, term_words
 
+_NON_ASCII_WORD = re.compile(r"\S*[^\s\x00-\x7f]\S*")
+
 
 def _folded_text(text: str) -> str:
-    """Fold a whole text as the matcher folds each word; dots go too ("U.S." = "us"),
-    which can only add matches."""
-    if not text.isascii():
-        text = anyascii(text.translate(_DIGRAPHS))
-    return text.lower().replace(".", "")
+    """Fold a text as the matcher folds each word; dots go too ("U.S." = "us"), which can
+    only add matches. Only the words with other letters are transliterated (appended
+    folded), so a page with curly quotes costs a few lookups, not a pass per letter."""
+    folded = text.lower().replace(".", "")
+    if text.isascii():
+        return folded
+    extra = " ".join(anyascii(word.translate(_DIGRAPHS)) for word in
+                     _NON_ASCII_WORD.findall(text))
+    return f"{folded} {extra.lower().replace('.', '')}"
 
 
 _DIGRAPHS = str.maketrans({"č": "ch", "Č": "Ch", "š": "sh", "Š": "Sh", "ž": "zh", "Ž": "Zh"})
@@ -50,11 +56,14 @@ class AnchorFilter:
                 usable = False
                 break
             for term in anchors:
-                first = next(iter(term_words(term)), "")
-                if not first or not (first[:1].isupper() or any(c.isdigit() for c in first)):
+                # the term matches only where all its words are, so one of its names will
+                # do (a name matches by its letters): the longest
+                named = [w for w in term_words(term) if w[:1].isupper() or any(
+                    c.isdigit() for c in w)]
+                if not named:
                     usable = False
                     break
-                words.add(fold(first).replace(".", ""))
+                words.add(max((fold(w).replace(".", "") for w in named), key=len))
             if not usable:
                 break
         self._pattern = (re.compile("|".join(re.escape(w) for w in sorted(words, key=len,
