@@ -81,3 +81,40 @@ def test_encoding_labels():
     assert encoding_label("cp1251") == "windows-1251 (Cyrillic)"
     assert encoding_label("koi8_r") == "koi8-r (Cyrillic)"
     assert detect(b"plain ascii") is not None
+
+
+@pytest.mark.parametrize("raw,label", [
+    ("Minsk freed 52 prisoners.\n".encode("utf-16-le"), "UTF-16"),
+    ("Minsk freed 52 prisoners.\n".encode("utf-16-be"), "UTF-16"),
+    ("Minsk freed 52 prisoners.\n".encode("utf-32"), "UTF-32"),
+    ("Minsk freed 52 prisoners.\n".encode("utf-32-le"), "UTF-32"),
+])
+def test_encoding_wide_text_without_or_with_a_byte_order_mark(raw, label):
+    text, warnings = decode(raw, "a.txt")
+    assert text == "Minsk freed 52 prisoners.\n"
+    assert [w.message for w in warnings] == [f"{label} text; read as {label} (save it as "
+                                             "UTF-8 to silence this)"]
+
+
+def test_encoding_a_stray_nul_byte_is_dropped_with_a_warning():
+    tail = b" Officials in Vilnius confirmed the release on Thursday evening." * 3
+    text, warnings = decode(b"Minsk freed 52\x00 prisoners." + tail, "a.txt")
+    assert text.startswith("Minsk freed 52 prisoners. Officials")
+    assert warnings[0].message == "1 NUL byte(s) in the text, dropped; check the scrape"
+
+
+def test_encoding_mixed_encodings_read_line_by_line_and_the_line_named():
+    raw = ("Café owners in Minsk said ‘yes’.\nThe second line is fine.\n"
+           "A third line, also fine.\n").encode() + "Eine Straße in Köln.\n".encode(
+        "cp1252") + "Last line: é.\n".encode()
+    text, warnings = decode(raw, "a.txt")
+    assert "Eine Straße in Köln." in text and "Café" in text and "‘yes’" in text
+    assert (warnings[0].line, warnings[0].message) == (
+        4, "mixed encodings: UTF-8, but line 4 read as windows-1252 (Western European); "
+           "convert the file to UTF-8 to silence this")
+
+
+def test_encoding_wide_spaces_and_invisible_characters_inside_names():
+    text, warnings = decode("Anna\u00a0Vi\u200bdal said\u202f52 were\u2060 freed.\n".encode(),
+                            "a.txt")
+    assert text == "Anna Vidal said 52 were freed.\n" and warnings == []

@@ -160,3 +160,15 @@ def test_sources_jsonl_is_streamed(tmp_path: Path):
     stream = read_corpus(path, str(path))
     assert next(stream).source == "s0"  # a generator: articles come as lines are read
     assert sum(1 for _ in stream) == 1999
+
+
+def test_jsonl_half_a_surrogate_pair_is_replaced_not_a_crash(tmp_path):
+    from verifier.model import Article
+    from verifier.sources.jsonl import read_corpus
+
+    path = tmp_path / "c.jsonl"
+    path.write_text('{"source": "s1", "text": "Minsk freed 52 prisoners \\ud800 today."}\n',
+                    encoding="utf-8")
+    (article,) = [a for a in read_corpus(path, str(path)) if isinstance(a, Article)]
+    assert article.body == "Minsk freed 52 prisoners \ufffd today."
+    article.body.encode("utf-8")  # encodable: reports and the pipeline can take it

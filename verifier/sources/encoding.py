@@ -60,14 +60,17 @@ def choose(raw: bytes, shown: str, declared: str | None = None) -> tuple[str, li
     silently when the bytes decode with it. Raise ArticleError for binary data and for
     bytes that no encoding reads.
     """
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+    wide = _wide(raw)
+    if wide is not None:
+        name, label = wide
         try:
-            raw.decode("utf-16")
+            raw.decode(name)
         except UnicodeDecodeError:
-            raise ArticleError("starts like UTF-16 but is not; save it as UTF-8", shown) from None
-        return "utf-16", [Problem(shown, None, "UTF-16 text; read as UTF-16 (save it as UTF-8 "
-                                               "to silence this)", "warning")]
-    if b"\x00" in raw[:BINARY_SAMPLE]:
+            raise ArticleError(f"starts like {label} but is not; save it as UTF-8",
+                               shown) from None
+        return name, [Problem(shown, None, f"{label} text; read as {label} (save it as UTF-8 "
+                                           "to silence this)", "warning")]
+    if _binary(raw):
         raise ArticleError("binary file, not text; give a UTF-8 text file", shown)
     if declared:
         try:
@@ -89,7 +92,94 @@ def choose(raw: bytes, shown: str, declared: str | None = None) -> tuple[str, li
                                         "this", "warning")]
 
 
+NUL_TOLERANCE = 4  # stray NUL bytes in text a scraper left: read, with a warning
+# Spaces that are not U+0020 (no-break, narrow, figure, thin ...) and characters of no
+# width that scraped pages put inside words and names ("Vi\u200bdal"): a name must
+# match however the page spaced it.
+_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2000\u2001\u2002\u2003\u2004"
+                                "\u2005\u2006\u2008\u2009\u200a\u205f\u3000"), " ")
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\x00"))
+
+
+def _binary(raw: bytes) -> bool:
+    """Return True for bytes that are not text: more than a few NUL bytes, or NULs in
+    more than 1% of them (a small image's header)."""
+    nuls = raw[:BINARY_SAMPLE].count(b"\x00")
+    return nuls > NUL_TOLERANCE or nuls * 100 > len(raw[:BINARY_SAMPLE])
+
+
+def _wide(raw: bytes) -> tuple[str, str] | None:
+    """Return the codec and name of UTF-32 or UTF-16 text, with or without a byte order
+    mark (ASCII letters then come with zero bytes in a fixed pattern), else None."""
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "utf-32", "UTF-32"
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16", "UTF-16"
+    sample = raw[:BINARY_SAMPLE - BINARY_SAMPLE % 4]
+    if len(sample) < 8:
+        return None
+    for name, label, width, zero in (("utf-32-le", "UTF-32", 4, (1, 2, 3)),
+                                     ("utf-32-be", "UTF-32", 4, (0, 1, 2)),
+                                     ("utf-16-le", "UTF-16", 2, (1,)),
+                                     ("utf-16-be", "UTF-16", 2, (0,))):
+        units = len(sample) // width
+        zeros = sum(all(sample[i * width + z] == 0 for z in zero) for i in range(units))
+        if zeros >= 0.9 * units:
+            return name, label
+    return None
+
+
+def _mixed(raw: bytes, shown: str) -> tuple[str, list[Problem]] | None:
+    """Read UTF-8 text with a few lines in another encoding line by line, warning with
+    the first such line; None when most of the text is not UTF-8."""
+    lines = raw.split(b"\n")
+    bad = []
+    for number, line in enumerate(lines, 1):
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            bad.append(number)
+    good = sum(1 for line in lines if line.strip()) - len(bad)
+    failing = set(bad)
+    utf8_letters = any(not line.isascii() for n, line in enumerate(lines, 1)
+                       if n not in failing)
+    if not bad or good < 2 * len(bad) or not utf8_letters:
+        return None  # not UTF-8 at heart: the whole file is read in one encoding
+    other = detect(b"\n".join(lines[n - 1] for n in bad)) or "cp1252"
+    text = "\n".join(line.decode("utf-8-sig" if n == 1 else "utf-8") if n not in bad
+                     else line.decode(other, errors="replace")
+                     for n, line in enumerate(lines, 1))
+    where = f"line {bad[0]}" + (f" and {len(bad) - 1} more" if len(bad) > 1 else "")
+    return text, [Problem(shown, bad[0], f"mixed encodings: UTF-8, but {where} read as "
+                                         f"{encoding_label(other)}; convert the file to "
+                                         "UTF-8 to silence this", "warning")]
+
+
+def _is_utf8(line: bytes) -> bool:
+    try:
+        line.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def decode(raw: bytes, shown: str, declared: str | None = None) -> tuple[str, list[Problem]]:
-    """Return the text of an article's bytes and the warnings its encoding deserves."""
-    encoding, warnings = choose(raw, shown, declared)
-    return raw.decode(encoding, errors="replace"), warnings
+    """Return the text of an article's bytes and the warnings its encoding deserves.
+
+    Text in UTF-8 but for a few lines in another encoding is read line by line. Stray
+    NUL bytes are dropped with a warning; no-break and other wide spaces read as
+    spaces, and characters of no width go.
+    """
+    mixed = None
+    if declared is None and _wide(raw) is None and not _binary(raw) and not _is_utf8(raw):
+        mixed = _mixed(raw, shown)
+    if mixed is not None:
+        text, warnings = mixed
+    else:
+        encoding, warnings = choose(raw, shown, declared)
+        text = raw.decode(encoding, errors="replace")
+    if "\x00" in text:
+        warnings = [*warnings, Problem(shown, None, f"{text.count(chr(0))} NUL byte(s) in "
+                                                    "the text, dropped; check the scrape",
+                                       "warning")]
+    return text.translate(_SPACES).translate(_INVISIBLE), warnings

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
@@ -172,7 +173,22 @@ def _record(raw: bytes, encoding: str, number: int) -> dict | None:
             type(record), "a number")
         raise ArticleError(f"{kind}, not a JSON object; write one object per line with the "
                            "article's 'text'")
-    return record
+    return _whole(record)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _whole(value):
+    """Replace the halves of surrogate pairs JSON escapes can carry ("\\ud800" alone),
+    which are no text, by U+FFFD: nothing downstream can encode them."""
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value) if not value.isascii() else value
+    if isinstance(value, dict):
+        return {_whole(k): _whole(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_whole(v) for v in value]
+    return value
 
 
 def _body(record: dict) -> str:
