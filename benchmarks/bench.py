@@ -245,7 +245,7 @@ def main() -> int:
                      ("check, 17 claims, --jobs 2", two, 17),
                      ("check, 17 claims, warm cache", warm, 17)]
             cases += [(f"check, 17 claims, Dask {n} worker{'s' * (n > 1)}", result, 17)
-                      for n, result in zip((1, 2), dask, strict=True)]
+                      for n, result in zip((1, 2)[:len(dask)], dask, strict=True)]
             for name, result, claims in cases:
                 pairs = size * claims
                 if claims and result["pairs"] != pairs:

@@ -317,9 +317,11 @@ def _children(pid: int) -> list[int]:
 
 
 def _busy_project(project: Path) -> None:
+    """Enough articles that a run lasts well past the moment a test interrupts it, on a
+    quiet machine too (the interrupt ends it at once, so the test stays short)."""
     body = " ".join(f"On day {n} Minsk freed 52 prisoners and Ales Bialiatski stayed in jail."
                     for n in range(300))
-    for n in range(60):
+    for n in range(400):
         (project / "fixtures" / "articles" / f"bulk{n:02d}.txt").write_text(
             f"{body} Article {n}.", encoding="utf-8")
 
@@ -330,7 +332,11 @@ def test_faults_ctrl_c_exits_130_with_one_line(project, jobs):
     proc = subprocess.Popen([sys.executable, "-m", "verifier.cli", "check", "--no-cache",
                              "--jobs", jobs], cwd=project, stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE, text=True, start_new_session=True)
+    deadline = time.monotonic() + 30  # checking has begun: a worker, or the progress
+    while time.monotonic() < deadline and jobs == "2" and not _children(proc.pid):
+        time.sleep(0.1)
     time.sleep(2.5)
+    assert proc.poll() is None, "the run ended before the interrupt"
     os.killpg(proc.pid, signal.SIGINT)  # what a terminal sends to the whole group
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130, err
@@ -343,6 +349,7 @@ def test_faults_killed_worker_fails_the_run_instead_of_hanging(project):
     proc = subprocess.Popen([sys.executable, "-m", "verifier.cli", "check", "--no-cache",
                              "--jobs", "2"], cwd=project, stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE, text=True)
+    assert proc.poll() is None
     deadline = time.monotonic() + 30
     workers: list[int] = []
     while not workers and time.monotonic() < deadline:
