@@ -12,6 +12,7 @@ so a misread short text can be re-saved as UTF-8. Bytes no encoding reads are re
 from __future__ import annotations
 
 import codecs
+import re
 
 from ..errors import ArticleError
 from ..model import Problem
@@ -99,6 +100,7 @@ NUL_TOLERANCE = 4  # stray NUL bytes in text a scraper left: read, with a warnin
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2000\u2001\u2002\u2003\u2004"
                                 "\u2005\u2006\u2008\u2009\u200a\u205f\u3000"), " ")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\x00"))
+_ODD_CHARACTERS = re.compile("[" + "".join(map(chr, [*_SPACES, *_INVISIBLE])) + "]")
 
 
 def _binary(raw: bytes) -> bool:
@@ -116,15 +118,14 @@ def _wide(raw: bytes) -> tuple[str, str] | None:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "utf-16", "UTF-16"
     sample = raw[:BINARY_SAMPLE - BINARY_SAMPLE % 4]
-    if len(sample) < 8:
-        return None
+    if len(sample) < 8 or b"\x00" not in sample:
+        return None  # wide text of any script has zero bytes: most files stop here
     for name, label, width, zero in (("utf-32-le", "UTF-32", 4, (1, 2, 3)),
                                      ("utf-32-be", "UTF-32", 4, (0, 1, 2)),
                                      ("utf-16-le", "UTF-16", 2, (1,)),
                                      ("utf-16-be", "UTF-16", 2, (0,))):
         units = len(sample) // width
-        zeros = sum(all(sample[i * width + z] == 0 for z in zero) for i in range(units))
-        if zeros >= 0.9 * units:
+        if min(sample[z::width].count(0) for z in zero) >= 0.9 * units:
             return name, label
     return None
 
@@ -182,4 +183,6 @@ def decode(raw: bytes, shown: str, declared: str | None = None) -> tuple[str, li
         warnings = [*warnings, Problem(shown, None, f"{text.count(chr(0))} NUL byte(s) in "
                                                     "the text, dropped; check the scrape",
                                        "warning")]
-    return text.translate(_SPACES).translate(_INVISIBLE), warnings
+    if _ODD_CHARACTERS.search(text):  # rare: translating costs a lookup per character
+        text = text.translate(_SPACES).translate(_INVISIBLE)
+    return text, warnings
