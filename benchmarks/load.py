@@ -8,6 +8,11 @@ near 1 at every size means linear; a quadratic step shows as a ratio that double
 with each doubling of size.
 
     .venv/bin/python benchmarks/load.py [--sizes 0.1,0.25,0.5,1,2,4.5] [--repeat 2]
+    .venv/bin/python benchmarks/load.py --unpunctuated --sizes 0.01,0.02,0.04,0.08
+
+`--unpunctuated` strips sentence punctuation and line breaks, as some scrapers do, so
+the whole article is one sentence: the worst case for rules that compare pairs of
+words within a sentence.
 
 It prints figures; it asserts nothing (timed assertions do not belong in tests).
 """
@@ -39,8 +44,11 @@ SENTENCES = (
 )
 
 
-def article(size: int, seed: int = 7) -> str:
+def article(size: int, seed: int = 7, unpunctuated: bool = False) -> str:
     """Return news-like text of about `size` characters, with paragraph breaks."""
+    if unpunctuated:
+        text = article(size, seed)
+        return text.translate(str.maketrans(".,;:\u201c\u201d\n", "       ")) + "\n"
     rng = random.Random(seed)
     parts, total = [], 0
     while total < size:
@@ -55,6 +63,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="0.1,0.25,0.5,1,2,4.5",
                         help="article sizes in MB, comma-separated")
     parser.add_argument("--repeat", type=int, default=2, help="runs per size (best kept)")
+    parser.add_argument("--unpunctuated", action="store_true",
+                        help="one sentence: no sentence punctuation or line breaks")
     args = parser.parse_args(argv)
     files, _ = load_claim_files([ROOT / "claims"])
     claims = [c for f in files for c in f.claims]
@@ -62,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     verifier.check(Article(source="warm", body=article(10_000)))  # load tables first
     rows, base = [], None
     for mb in (float(s) for s in args.sizes.split(",")):
-        body = article(int(mb * 1_000_000))
+        body = article(int(mb * 1_000_000), unpunctuated=args.unpunctuated)
         best = min(_timed(verifier, body) for _ in range(args.repeat))
         per_mb = best / (len(body) / 1_000_000)
         base = base or per_mb

@@ -134,7 +134,8 @@ def _write_ahead(db: sqlite3.Connection, patience: float = 60.0) -> None:
 
 # What a damaged or unusable cache raises: SQLite's errors, a row that is not the JSON
 # this module writes, a folder that is a file or cannot be written.
-_FAULTS = (sqlite3.Error, ValueError, TypeError, KeyError, IndexError, OSError)
+_FAULTS = (sqlite3.Error, ValueError, TypeError, KeyError, IndexError, OSError,
+           RecursionError)
 DB_NAME = "verdicts.sqlite3"
 BUSY_TIMEOUT = 60.0  # seconds to wait for another run that is writing the cache
 

@@ -153,7 +153,7 @@ def _cached(project: Path, *extra: str):
 
 
 @pytest.mark.parametrize("damage", ["random bytes", "truncated", "rows of the wrong type",
-                                    "a folder that is a file"])
+                                    "rows nested too deep", "a folder that is a file"])
 def test_faults_damaged_cache_is_a_miss_said_once(project, damage):
     clean = _cached(project)
     assert clean.returncode == 0 and not clean.stderr.strip(), clean.stderr
@@ -172,6 +172,9 @@ def test_faults_damaged_cache_is_a_miss_said_once(project, damage):
             db.execute("UPDATE articles SET results = '[1, 2, 3]' WHERE rowid % 2 = 0")
             db.execute("UPDATE articles SET results = "
                        "'{\"k\": 5, \"x\": [\"silent\", 7, null]}' WHERE rowid % 2 = 1")
+    elif damage == "rows nested too deep":  # json.loads raises RecursionError
+        with sqlite3.connect(path) as db:
+            db.execute("UPDATE articles SET results = ?", ("[" * 200_000,))
     else:
         shutil.rmtree(project / "cache")
         (project / "cache").write_text("I am a file\n", encoding="utf-8")

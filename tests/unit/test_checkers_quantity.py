@@ -141,6 +141,18 @@ def test_quantity_qualifier_binds_a_number_to_whom_it_belongs(text, verdict):
     assert check(SEATS, text).verdict == verdict
 
 
+FILLER = "after a long and very tiring campaign in the small towns "
+
+
+@pytest.mark.parametrize("repeat,verdict", [
+    (1, "contradicted"),   # 13 tokens apart: bound
+    (4, "silent"),         # beyond QUALIFIER_REACH: not bound, so it proves nothing
+])
+def test_quantity_qualifier_reach(repeat, verdict):
+    text = "The Social Democrats, " + FILLER * repeat + ", won 60 seats."
+    assert check(SEATS, text).verdict == verdict
+
+
 def test_quantity_percentages_count_only_percent_terms():
     turnout = {"id": "t", "claim": "Turnout was 71 percent.", "kind": "quantity",
                "count": 71, "counted": ["percent", "%"], "context": ["turnout"]}

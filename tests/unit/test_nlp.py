@@ -2,7 +2,7 @@
 
 import pytest
 
-from verifier.text.nlp import build_pipeline
+from verifier.text.nlp import MAX_SENTENCE_TOKENS, build_pipeline
 
 
 @pytest.mark.parametrize("text,sentences", [
@@ -48,3 +48,20 @@ def test_nlp_plural_names_of_peoples_lose_their_s(plural, singular):
 def test_nlp_dash_glued_between_words_splits_them():
     doc = build_pipeline()("aboard—170 people, 52–53 freed, Belarus-based")
     assert [t.text for t in doc][:4] == ["aboard", "—", "170", "people"]
+
+
+def test_nlp_a_sentence_without_punctuation_is_cut_into_pieces():
+    words = ["word"] * 450
+    words[170] = "word,"  # a comma near the limit: the first piece ends after it
+    doc = build_pipeline()(" ".join(words))
+    lengths = [len(s) for s in doc.sents]
+    assert max(lengths) <= MAX_SENTENCE_TOKENS
+    assert sum(lengths) == len(doc)
+    assert list(doc.sents)[0].text.endswith("word,")
+    assert len(lengths) == 3
+
+
+def test_nlp_long_real_sentences_are_not_cut():
+    text = "The release, " + "after long talks and many delays, " * 20 + "came on Thursday."
+    doc = build_pipeline()(text)
+    assert len(doc) < MAX_SENTENCE_TOKENS and len(list(doc.sents)) == 1

@@ -5,7 +5,15 @@ import datetime as dt
 import pytest
 
 from verifier.text.reading import Reader
-from verifier.text.scope import causal, elsewhen, hedge, negation, request_frame
+from verifier.text.scope import (
+    ASIDE_SCAN,
+    attribution_aside,
+    causal,
+    elsewhen,
+    hedge,
+    negation,
+    request_frame,
+)
 
 READER = Reader(())
 AS_OF = dt.date(2025, 9, 11)
@@ -85,3 +93,16 @@ def test_scope_the_month_may_is_not_a_hedge(text, hedged):
     claim = {"id": "dam", "claim": "The dam was not damaged.", "kind": "relation",
              "predicate": ["undamaged", "damage"], "object": ["dam"]}
     assert (check(claim, text).verdict == "hedged") is hedged
+
+
+@pytest.mark.parametrize("aside,skipped", [
+    (", according to the court's ruling,", 7),
+    (", prosecutors said,", 0),                 # only "according to" is an aside here
+    (", according to " + "the long ruling " * 14 + ",", 0),  # beyond ASIDE_SCAN
+])
+def test_scope_attribution_aside_within_reach(aside, skipped):
+    reading = READER.read(f"Vell{aside} was convicted.")
+    verb = _span(reading, "was")
+    assert attribution_aside(reading, (0, 1), verb) == skipped
+    assert attribution_aside(reading, verb, (0, 1)) == skipped
+    assert skipped == 0 or verb[0] - 1 <= ASIDE_SCAN

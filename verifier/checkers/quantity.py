@@ -253,6 +253,9 @@ def _apposition(reading: Reading, mention: NumberMention) -> bool:
             and (mention.end >= len(doc) or doc[mention.end].text in ",;"))
 
 
+QUALIFIER_REACH = 40  # a qualifier is bound to a number at most this many tokens away
+
+
 def _qualified(reading: Reading, sent: int, index: int, claim: Claim,
                phrase: tuple[int, int]) -> bool:
     """Return True when a claim's qualifier is bound to the number phrase, or it has none.
@@ -266,16 +269,18 @@ def _qualified(reading: Reading, sent: int, index: int, claim: Claim,
     doc = reading.doc
     mentions = reading.numbers.get(sent, [])
     first = reading.sents[sent].start
-    for q in reading.spans(slot_key(index, "qualifier"), sent):
+    qualifiers = reading.spans(slot_key(index, "qualifier"), sent)
+    for q in qualifiers:
         a, b = (q[1], phrase[0]) if q[1] <= phrase[0] else (phrase[1], q[0])
+        if b - a > QUALIFIER_REACH:
+            continue  # too far to be bound in one clause
         if any(doc[j].text in ";:" or doc[j].norm_ in ("while", "whereas", "but")
                for j in range(a, b)):
             continue
         if any(a <= m.start < b and not _apposition(reading, m) for m in mentions):
             continue
         if any(doc[j].text[:1].isupper() and doc[j].is_alpha and j != first
-               and not any(x[0] <= j < x[1] for x in reading.spans(
-                   slot_key(index, "qualifier"), sent)) for j in range(a, b)):
+               and not any(x[0] <= j < x[1] for x in qualifiers) for j in range(a, b)):
             continue  # another name stands between: it is more likely the one counted
         return True
     return False

@@ -140,12 +140,11 @@ class SentenceBoundaries:
         special = self._special
         found = [i for i, o in enumerate(orths) if o in special or (
             o not in self._plain and self._classify(strings[o], o))]
-        if not found:
-            return doc
         # Boundaries are edited in one array and written back once: spaCy's
         # `token.is_sent_start` setter checks the whole document on every call, which
         # made long articles quadratic.
         first = doc.to_array([SENT_START]).astype("int64")  # 1 starts, -1 does not
+        first[0] = 1
         for i in found:
             if not 0 < i < len(doc) - 1:
                 continue
@@ -161,8 +160,39 @@ class SentenceBoundaries:
             elif (token.text in _CLOSING_QUOTES and first[i + 1] == 1
                     and doc[i + 1].text[:1].islower()):
                 first[i + 1] = -1
-        doc.from_array([SENT_START], first.astype("uint64").reshape(-1, 1))
+        changed = bool(found)
+        starts = numpy.flatnonzero(first == 1)
+        if numpy.any(numpy.diff(numpy.append(starts, len(doc))) > MAX_SENTENCE_TOKENS):
+            _cut_long_sentences(first, orths, strings)
+            changed = True
+        if changed:
+            doc.from_array([SENT_START], first.astype("uint64").reshape(-1, 1))
         return doc
+
+
+# A "sentence" longer than this is scraped text that lost its punctuation (news
+# sentences rarely pass 80 words). It is cut into pieces of at most this many tokens,
+# each ending after a comma or dash where one is near the limit, so that every rule
+# comparing pairs of words within a sentence stays linear in the article's length.
+MAX_SENTENCE_TOKENS = 200
+_CUT_AFTER = frozenset({",", ";", ":", "—", "–", "-"})
+_CUT_LOOKBACK = 60  # tokens before the limit searched for a comma to cut after
+
+
+def _cut_long_sentences(first, orths: list[int], strings) -> None:
+    """Mark a sentence start in `first` so that no sentence passes MAX_SENTENCE_TOKENS."""
+    start = 0
+    for i in range(1, len(first)):
+        if first[i] == 1:
+            start = i
+        elif i - start >= MAX_SENTENCE_TOKENS:
+            cut = i
+            for j in range(i - 1, max(start, i - _CUT_LOOKBACK), -1):
+                if strings[orths[j]] in _CUT_AFTER:
+                    cut = j + 1
+                    break
+            first[cut] = 1
+            start = cut
 
 
 @Language.factory("verifier_sentence_boundaries")

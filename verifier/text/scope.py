@@ -177,6 +177,11 @@ def _relative_dates(reading: Reading, sent: int, span: tuple[int, int], today) -
     return found
 
 
+# Spans further apart than this are never brought together by an aside; the bound keeps
+# a sentence of thousands of words (scraped text without punctuation) linear.
+ASIDE_SCAN = 40
+
+
 def attribution_aside(reading: Reading, a: tuple[int, int], b: tuple[int, int]) -> int:
     """Return how many tokens between two spans sit in an attribution aside.
 
@@ -184,6 +189,8 @@ def attribution_aside(reading: Reading, a: tuple[int, int], b: tuple[int, int]) 
     says where the news comes from, not who acted; it does not push them apart.
     """
     start, end = (a[1], b[0]) if a[1] <= b[0] else (b[1], a[0])
+    if end - start > ASIDE_SCAN:
+        return 0  # too far apart for any aside to bring them within a window
     texts = [reading.doc[i].norm_ for i in range(start, end)]
     skipped, i = 0, 0
     while i < len(texts):
