@@ -28,15 +28,14 @@ articles are always checked):
 
 from __future__ import annotations
 
-import errno
 import os
 import re
-import stat
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .errors import ArticleError
+from .files import not_a_file
 from .model import Article, Problem
 from .sources import html, jsonl
 from .sources.encoding import decode
@@ -96,7 +95,7 @@ def _walk(paths: Iterable[Path]) -> tuple[list[Path], dict[Path, Counter], list[
             for name in sorted(files):
                 item = here / name
                 hidden = any(part.startswith(".") for part in item.relative_to(path).parts)
-                problem = _not_a_file(item)
+                problem = not_a_file(item)
                 if problem is not None:
                     if not hidden:
                         problems.append(Problem(shown_path(item), None, problem))
@@ -121,33 +120,6 @@ def shown_path(path: str | Path) -> str:
     return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
-def _not_a_file(path: Path) -> str | None:
-    """Return why a path found in a folder cannot be read as an article, if it cannot."""
-    try:
-        mode = path.stat().st_mode  # follows links
-    except FileNotFoundError:
-        return "a link to nothing (its target is gone); remove it or fix its target"
-    except OSError as err:
-        if err.errno == errno.ELOOP:
-            return "a link in a loop; remove it"
-        return f"cannot read it ({err.strerror}); fix its permissions"
-    if stat.S_ISDIR(mode):
-        return None  # a linked folder: reported by the walk
-    if not stat.S_ISREG(mode):
-        return f"not a regular file ({_kind(mode)}); refusing to read it"
-    return None
-
-
-def _kind(mode: int) -> str:
-    if stat.S_ISFIFO(mode):
-        return "a named pipe"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a file"
-
-
 def find_articles(paths: Iterable[str | Path]) -> list[Path]:
     """Return the article files named by paths: files as given, folders' article files."""
     return _walk(map(Path, paths))[0]
@@ -159,7 +131,7 @@ def parse_article(text: str, path: str) -> Article:
 
 
 def _read_bytes(path: Path, shown: str, limit: int) -> bytes:
-    problem = _not_a_file(path) if path.exists() or path.is_symlink() else None
+    problem = not_a_file(path)
     if problem is not None:  # checked before reading: a pipe or /dev/zero never ends
         raise ArticleError(problem, shown)
     try:
@@ -226,7 +198,7 @@ def _read(path: Path) -> Iterator[Article | Problem]:
         if not path.exists():
             yield Problem(shown_path(path), None, "no such article file; check the path")
             return
-        problem = _not_a_file(path)
+        problem = not_a_file(path)
         if problem is not None:
             yield Problem(shown_path(path), None, problem)
             return

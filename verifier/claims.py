@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .errors import ClaimFileError, quoted
+from .files import not_a_file
 from .lexicon import expand_terms
 from .loader import YamlDocument, format_path, parse_yaml, validate
 from .model import Claim, ClaimFile, ClaimKind, Count, Entity, Problem
@@ -104,6 +105,9 @@ def _claim(doc: YamlDocument, n: int, raw: dict, as_of: dt.date,
 def load_claim_file(path: str | Path) -> tuple[ClaimFile | None, list[Problem]]:
     """Load and validate one claim file; return it, or None and every problem found."""
     shown = str(path)
+    problem = not_a_file(path)
+    if problem is not None:  # checked before reading: a pipe or /dev/zero never ends
+        return None, [Problem(shown, None, problem)]
     try:
         size = Path(path).stat().st_size
         if size > MAX_CLAIM_FILE_BYTES:

@@ -25,6 +25,7 @@ from .claims import load_claim_files
 from .engine import check_run
 from .errors import QUOTED_LIMIT, UsageError, VerifierError, quoted, shortened
 from .expectations import load_expectations
+from .files import not_a_file
 from .ingest import read_scrape, render_fixture
 from .loader import parse_yaml
 from .model import Problem, Run
@@ -311,6 +312,9 @@ def _ingest_one(raw_path: str, out: str | None, source: str | None, outlet: str 
 
 def _manifest_entries(manifest: Path):
     """Yield the arguments of ``_ingest_one`` for every entry of a manifest, checked first."""
+    problem = not_a_file(manifest)
+    if problem is not None:  # checked before reading: a pipe or /dev/zero never ends
+        raise UsageError(f"{manifest}: {problem}")
     try:
         text = manifest.read_text(encoding="utf-8")
     except OSError as err:

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from .claims import once
 from .errors import quoted
+from .files import not_a_file
 from .loader import format_path, parse_yaml, validate
 from .model import Expectation, Problem, Verdict
 
@@ -51,6 +52,9 @@ def load_expectation_file(path: str | Path, events: dict[str, set[str]] | None =
     is a problem.
     """
     shown = str(path)
+    problem = not_a_file(path)
+    if problem is not None:  # checked before reading: a pipe or /dev/zero never ends
+        return {}, [Problem(shown, None, problem)]
     try:
         size = Path(path).stat().st_size
         if size > MAX_EXPECTATION_FILE_BYTES:

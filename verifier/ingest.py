@@ -33,6 +33,7 @@ from pathlib import Path
 import yaml
 
 from .errors import ArticleError
+from .files import not_a_file
 from .lexicon import load_lexicon
 from .model import Problem
 from .sources import html
@@ -141,6 +142,9 @@ def read_scrape(path: str | Path) -> tuple[Extracted, list[Problem]]:
     cannot be read or holds no article prose.
     """
     shown = str(path)
+    problem = not_a_file(path)
+    if problem is not None:  # checked before reading: a pipe or /dev/zero never ends
+        raise ArticleError(problem, shown)
     try:
         size = Path(path).stat().st_size
         if size > MAX_SCRAPE_BYTES:

@@ -221,11 +221,14 @@ def test_faults_cache_locked_by_another_run(project, monkeypatch):
 
 # --- damaged approved matrix ---------------------------------------------------------------
 
-def test_faults_damaged_results_json_is_replaced_by_the_next_run(project):
+@pytest.mark.parametrize("damage", [
+    '{"format": "claim-verifier/res',                                  # cut short
+    '{"format": "claim-verifier/results", "results": ' + "[" * 200_000,  # nested too deep
+])
+def test_faults_damaged_results_json_is_replaced_by_the_next_run(project, damage):
     assert run("check", "-q", cwd=project).returncode == 0
     good = _reports(project / "reports")
-    (project / "reports" / "results.json").write_text('{"format": "claim-verifier/res',
-                                                      encoding="utf-8")
+    (project / "reports" / "results.json").write_text(damage, encoding="utf-8")
     done = run("check", "-q", "--no-cache", cwd=project)
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
@@ -410,14 +413,36 @@ def test_faults_special_files_and_links_are_named_never_read(project):
     assert len({r["source"] for r in results} - errors) == 5
 
 
+# Every input a user names is checked before it is opened: a pipe waits for a writer
+# that never comes and /dev/zero never ends, so reading either would hang or fill memory.
+INPUTS = {
+    "article": ("check", "-q", "--no-reports", "--articles", "{}"),
+    "claim file": ("check", "-q", "--no-reports", "--claims", "{}"),
+    "expectations": ("check", "-q", "--no-reports", "--expected", "{}"),
+    "raw scrape": ("ingest", "{}", "--source", "x"),
+    "manifest": ("ingest", "--manifest", "{}"),
+    "results document": ("report", "--input", "{}"),
+}
+
+
 @pytest.mark.parametrize("special", ["/dev/zero", "pipe"])
-def test_faults_special_file_given_directly_is_refused_before_reading(project, special):
+@pytest.mark.parametrize("what", INPUTS)
+def test_faults_special_file_given_directly_is_refused_before_reading(project, special, what):
     if special == "pipe":
         os.mkfifo(project / "pipe.txt")
         special = str(project / "pipe.txt")
-    done = run("check", "-q", "--no-reports", "--articles", special, cwd=project, timeout=60)
+    args = [a.format(special) for a in INPUTS[what]]
+    done = run(*args, cwd=project, timeout=60)
     assert done.returncode == 2 and "Traceback" not in done.stderr
-    assert "not a regular file" in done.stderr
+    assert f"error: {special}: not a regular file (a " in done.stderr, done.stderr
+
+
+def test_faults_results_document_nested_too_deep_is_damaged_not_a_crash(project):
+    (project / "deep.json").write_text("[" * 200_000, encoding="utf-8")
+    done = run("report", "--input", "deep.json", cwd=project, timeout=60)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert done.stderr == ("error: deep.json: results document is damaged (ValueError('nested "
+                           "deeper than 16 levels')); re-run verifier check\n")
 
 
 def test_faults_unreadable_folder_is_reported_by_name(project, monkeypatch):

@@ -124,6 +124,17 @@ def test_approved_merge_keeps_cells_and_articles_the_run_did_not_touch():
     assert merged.results.tally.total == 4
 
 
+def test_approved_merge_of_a_partial_run_keeps_the_full_runs_claim_order():
+    # "pytest --verifier-update -k a-claim" re-checks only a-claim (line 1 of its file)
+    old = _run(OLD)
+    only = Claim(id="a-claim", text="a-claim", kind=ClaimKind.STATUS, slots=(), path="x",
+                 line=1)
+    store = ResultStore.of([Result("a-claim", "s1", Verdict.CONTRADICTED)], ("a-claim",))
+    merged = merge(old, Run(store, (only,), store.sources()))
+    assert [c.id for c in merged.claims] == ["b-claim", "a-claim"]
+    assert [r.claim for r in merged.results] == ["b-claim"] * 2 + ["a-claim"] * 2
+
+
 def test_approved_merge_drops_cells_gone_for_good_and_their_claims():
     old = _run(OLD, infos=[SourceInfo("s3", "Old outlet")])
     current = _run({("a-claim", "s1"): "contradicted"}, claims=("a-claim",))

@@ -19,6 +19,7 @@ import ijson
 
 from .. import __version__
 from ..errors import UsageError
+from ..files import not_a_file
 from ..model import Claim, ClaimKind, Evidence, Problem, Result, Run, SourceInfo, Verdict
 from .store import ResultStore
 
@@ -161,8 +162,36 @@ def _reading(path: str | Path) -> Iterator[None]:
                          "re-run verifier check") from None
 
 
+MAX_DEPTH = 16  # a results document nests 5 levels deep; deeper is damage
+_OPEN, _CLOSE = frozenset({"start_map", "start_array"}), frozenset({"end_map", "end_array"})
+
+
+def _check_depth(path: str | Path) -> None:
+    """Refuse a document nested deeper than MAX_DEPTH, in one pass and constant memory.
+
+    ijson's prefixed readers build a prefix per level ("item.item.item..."), so a
+    damaged document of 200,000 "[" would take memory quadratic in its depth.
+    """
+    depth = 0
+    with open(path, "rb") as handle:
+        try:
+            for event, _ in ijson.basic_parse(handle, use_float=True):
+                if event in _OPEN:
+                    depth += 1
+                    if depth > MAX_DEPTH:
+                        raise ValueError(f"nested deeper than {MAX_DEPTH} levels")
+                elif event in _CLOSE:
+                    depth -= 1
+        except ijson.JSONError:
+            return  # other damage: the reader meets it where it is, after the good rows
+
+
 def _check_head(path: str | Path) -> None:
     """Refuse a file that is not a results document of this version, before its results."""
+    problem = not_a_file(path)
+    if problem is not None:  # checked before reading: a pipe or /dev/zero never ends
+        raise UsageError(f"{path}: {problem}")
+    _check_depth(path)
     if _member(path, "format") != RESULTS_FORMAT:
         raise UsageError(f"{path}: not a verifier results document; "
                          "write one with 'verifier check --format json'")

@@ -166,9 +166,10 @@ def merge(approved: Run | None, current: Run, gone: Gone | None = None) -> Run:
     gone = gone or (lambda claim, source: False)
     claims = {c.id: c for c in approved.claims}
     claims.update({c.id: c for c in current.claims})
-    order = {c.id: n for n, c in enumerate(current.claims)}
-    ordered = sorted(claims.values(),
-                     key=lambda c: (c.path, order.get(c.id, len(order)), c.line, c.id))
+    order = {c.id for c in current.claims}
+    # The order of a full run (each file's claims in file order), whichever claims the
+    # current run re-checked: "pytest --verifier-update -k X" must not move X first.
+    ordered = sorted(claims.values(), key=lambda c: (c.path, c.line, c.id))
     results = ResultStore([c.id for c in ordered])
     used: set[str] = set()
 
