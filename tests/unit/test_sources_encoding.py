@@ -1,5 +1,6 @@
 """Encodings: UTF-8 as it is; other encodings detected, read right and named in a warning."""
 
+import gzip
 from pathlib import Path
 
 import pytest
@@ -94,6 +95,36 @@ def test_encoding_wide_text_without_or_with_a_byte_order_mark(raw, label):
     assert text == "Minsk freed 52 prisoners.\n"
     assert [w.message for w in warnings] == [f"{label} text; read as {label} (save it as "
                                              "UTF-8 to silence this)"]
+
+
+ALPHABETS = {
+    "Cyrillic": "Минск освободил 52 заключённых в четверг, сообщили власти.\n",
+    "Greek": "Η Αθήνα ανακοίνωσε ότι 52 κρατούμενοι αφέθηκαν ελεύθεροι.\n",
+    "Arabic": "أفرجت السلطات عن 52 سجينا يوم الخميس.\n",
+    "Hebrew": "שוחררו 52 אסירים ביום חמישי, כך נמסר.\n",
+}
+
+
+@pytest.mark.parametrize("codec,label", [("utf-16-le", "UTF-16"), ("utf-16-be", "UTF-16"),
+                                         ("utf-32-le", "UTF-32"), ("utf-32-be", "UTF-32")])
+@pytest.mark.parametrize("alphabet", ALPHABETS)
+def test_encoding_wide_text_in_another_alphabet_without_a_byte_order_mark(alphabet, codec,
+                                                                          label):
+    text, warnings = decode(ALPHABETS[alphabet].encode(codec), "a.txt")
+    assert text == ALPHABETS[alphabet]
+    assert [w.message for w in warnings] == [f"{label} text; read as {label} (save it as "
+                                             "UTF-8 to silence this)"]
+
+
+@pytest.mark.parametrize("raw", [
+    bytes(range(256)) * 8,                                  # every byte value
+    gzip.compress(b"Minsk freed 52 prisoners. " * 300),
+    b"\x89PNG\r\n\x1a\n" + bytes(64) + bytes(range(200, 256)) * 40,
+    "Минск".encode("utf-16-le") + bytes(range(1, 256)) * 6,  # wide start, then noise
+])
+def test_encoding_binary_is_never_taken_for_wide_text(raw):
+    with pytest.raises(ArticleError, match="binary file, not text|no known encoding reads"):
+        decode(raw, "a.txt")
 
 
 def test_encoding_a_stray_nul_byte_is_dropped_with_a_warning():

@@ -112,7 +112,12 @@ def _binary(raw: bytes) -> bool:
 
 def _wide(raw: bytes) -> tuple[str, str] | None:
     """Return the codec and name of UTF-32 or UTF-16 text, with or without a byte order
-    mark (ASCII letters then come with zero bytes in a fixed pattern), else None."""
+    mark, else None.
+
+    Without a mark, Latin text shows zero bytes in a fixed column; text in one other
+    alphabet (Cyrillic, Greek, Hebrew, Arabic...) shows one or two values in the high
+    byte's column, zero at its spaces and digits, and decodes to printable text.
+    """
     if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
         return "utf-32", "UTF-32"
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -127,7 +132,36 @@ def _wide(raw: bytes) -> tuple[str, str] | None:
         units = len(sample) // width
         if min(sample[z::width].count(0) for z in zero) >= 0.9 * units:
             return name, label
+    for name, label, width, zero, high in (("utf-32-le", "UTF-32", 4, (2, 3), 1),
+                                           ("utf-32-be", "UTF-32", 4, (0, 1), 2),
+                                           ("utf-16-le", "UTF-16", 2, (), 1),
+                                           ("utf-16-be", "UTF-16", 2, (), 0)):
+        if _one_alphabet(sample, name, width, zero, high):
+            return name, label
     return None
+
+
+ALPHABET_BLOCKS = 3  # high bytes (zero among them) that one alphabet's text may use
+
+
+def _one_alphabet(sample: bytes, name: str, width: int, zero: tuple[int, ...],
+                  high: int) -> bool:
+    """Return True when `sample` reads as wide text in one alphabet: its zero columns are
+    zero, its high-byte column holds zero (spaces, digits) and at most two other values
+    for nearly every unit, and it decodes to printable text."""
+    units = len(sample) // width
+    if any(sample[z::width].count(0) < 0.98 * units for z in zero):
+        return False
+    column = sample[high::width]
+    common = sorted((column.count(bytes([b])) for b in set(column)), reverse=True)
+    if column.count(0) < 0.05 * units or sum(common[:ALPHABET_BLOCKS]) < 0.98 * units:
+        return False
+    try:
+        text = sample.decode(name)
+    except UnicodeDecodeError:
+        return False
+    printable = sum(1 for c in text if c.isprintable() or c in "\n\r\t")
+    return printable >= 0.98 * len(text)
 
 
 def _mixed(raw: bytes, shown: str) -> tuple[str, list[Problem]] | None:
