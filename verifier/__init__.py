@@ -1,38 +1,37 @@
-"""Check news articles against YAML claim files and build a per-source accuracy matrix."""
+"""Check news articles against YAML claim files and build a per-source accuracy matrix.
+
+The public names are imported on first use (PEP 562), so that importing the package
+costs nothing: the command line's entry point can then catch Ctrl-C pressed while the
+heavy modules (spaCy, the reports) are still loading.
+"""
+
+from __future__ import annotations
+
+import importlib
 
 __version__ = "0.1.0"
 
-from .engine import Verifier, check_run  # noqa: E402
-from .errors import ArticleError, ClaimFileError, UsageError, VerifierError  # noqa: E402
-from .model import (  # noqa: E402
-    Article,
-    Claim,
-    ClaimKind,
-    Evidence,
-    Finding,
-    Problem,
-    Result,
-    Run,
-    Verdict,
-)
-from .results import read_rows  # noqa: E402
+_EXPORTS = {
+    "Verifier": ".engine", "check_run": ".engine",
+    "ArticleError": ".errors", "ClaimFileError": ".errors", "UsageError": ".errors",
+    "VerifierError": ".errors",
+    "Article": ".model", "Claim": ".model", "ClaimKind": ".model", "Evidence": ".model",
+    "Finding": ".model", "Problem": ".model", "Result": ".model", "Run": ".model",
+    "Verdict": ".model",
+    "read_rows": ".results",
+}
 
-__all__ = [
-    "Article",
-    "ArticleError",
-    "Claim",
-    "ClaimFileError",
-    "ClaimKind",
-    "Evidence",
-    "Finding",
-    "Problem",
-    "Result",
-    "Run",
-    "UsageError",
-    "Verdict",
-    "Verifier",
-    "VerifierError",
-    "__version__",
-    "check_run",
-    "read_rows",
-]
+__all__ = sorted([*_EXPORTS, "__version__"])
+
+
+def __getattr__(name: str) -> object:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'verifier' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_EXPORTS})

@@ -449,7 +449,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_inputs(check, articles=True)
     check.add_argument("--format", choices=FORMATS, default="table",
                        help="how to print the matrix (default table)")
-    check.add_argument("--output", metavar="FILE", help="write the rendering to FILE, not stdout")
+    check.add_argument("--output", metavar="FILE",
+                       help="write the rendering to FILE, not stdout ('-': stdout)")
     check.add_argument("--reports", metavar="DIR",
                        help=f"write {', '.join(REPORT_FILES.values())} to DIR (the configured "
                             f"run writes the approved matrix in {DEFAULT_REPORTS}/; other runs "
@@ -481,7 +482,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help=f"results document (default {DEFAULT_REPORTS}/{APPROVED_FILE})")
     report.add_argument("--format", choices=FORMATS, default="markdown",
                         help="markdown (default), table, json, csv or html")
-    report.add_argument("--output", metavar="FILE", help="write to FILE, not stdout")
+    report.add_argument("--output", metavar="FILE", help="write to FILE, not stdout ('-': stdout)")
     report.set_defaults(func=cmd_report)
 
     explain = sub.add_parser("explain", help="explain one pair's verdict, sentence by sentence",
@@ -508,14 +509,25 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("--url", help="article URL for the front matter")
     ingest.add_argument("--date", help="publication date, YYYY-MM-DD")
     ingest.add_argument("--title", help="title (default: the page's title or first heading)")
-    ingest.add_argument("-o", "--output", metavar="FILE", help="write the fixture to FILE")
+    ingest.add_argument("-o", "--output", metavar="FILE",
+                        help="write the fixture to FILE ('-' or none: stdout)")
     ingest.set_defaults(func=cmd_ingest)
     return parser
+
+
+# What Ctrl-C leaves behind, by command: only these write files the user keeps.
+_INTERRUPTED = {
+    "check": "error: interrupted; reports were left as they were",
+    "ingest": "error: interrupted; fixtures written before it are whole, the one being "
+              "written was not",
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     args = build_parser().parse_args(argv)
+    if getattr(args, "output", None) == "-":
+        args.output = None  # "-" is standard output, as for every Unix tool
     if hasattr(signal, "SIGXFSZ"):
         # A file-size limit (ulimit -f) then fails the write with an error we can report,
         # instead of killing the process in the middle of it.
@@ -536,7 +548,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                        "space"), file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
-        print("error: interrupted; reports were left as they were", file=sys.stderr)
+        print(_INTERRUPTED.get(args.command, "error: interrupted"), file=sys.stderr)
         return 130
     except BrokenPipeError:
         _quiet_stdout()

@@ -118,6 +118,25 @@ def test_cli_cache_jobs_and_no_cache_give_the_same_reports(project: Path):
     assert "article/s" not in first.stderr  # no progress bar when not on a terminal
 
 
+@pytest.mark.parametrize("args", [
+    ("check", "--no-reports", "-q", "--format", "json", "--output", "-"),
+    ("report", "--input", "reports/results.json", "--format", "json", "--output", "-"),
+])
+def test_cli_output_dash_is_standard_output(project: Path, args):
+    assert run("check", "-q", cwd=project).returncode == 0
+    done = run(*args, cwd=project)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["format"] == "claim-verifier/results"
+    assert not (project / "-").exists()
+
+
+def test_cli_python_dash_m_verifier_is_the_command_line(project: Path):
+    done = subprocess.run([sys.executable, "-m", "verifier", "validate"], cwd=project,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "claim(s) valid; 0 problem(s)" in done.stdout
+
+
 def test_cli_bad_jobs_is_a_usage_error(project: Path):
     done = run("check", "--jobs", "0", cwd=project)
     assert done.returncode == 2

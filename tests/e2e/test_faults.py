@@ -445,6 +445,45 @@ def test_faults_results_document_nested_too_deep_is_damaged_not_a_crash(project)
                            "deeper than 16 levels')); re-run verifier check\n")
 
 
+# A finder that stands for Ctrl-C pressed while the command line is being imported.
+_CTRL_C_WHILE_IMPORTING = """
+import sys
+class CtrlC:
+    def find_spec(self, name, path=None, target=None):
+        if name == "verifier.cli":
+            raise KeyboardInterrupt
+sys.meta_path.insert(0, CtrlC())
+from verifier.__main__ import run
+sys.exit(run())
+"""
+
+
+def test_faults_ctrl_c_while_starting_is_one_line_not_a_traceback(project):
+    done = subprocess.run([sys.executable, "-c", _CTRL_C_WHILE_IMPORTING, "check"],
+                          cwd=project, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 130
+    assert done.stderr == ("error: interrupted while starting; nothing was read or "
+                           "written\n")
+
+
+@pytest.mark.parametrize("command,line", [
+    (["check", "-q"], "error: interrupted; reports were left as they were"),
+    (["explain", "released-52", "x"], "error: interrupted"),
+    (["report", "--input", "x.json"], "error: interrupted"),
+])
+def test_faults_ctrl_c_message_says_what_the_command_left(project, monkeypatch, capsys,
+                                                          command, line):
+    from verifier import cli
+
+    def interrupted(args):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, f"cmd_{command[0]}", interrupted)
+    monkeypatch.chdir(project)
+    assert cli.main(command) == 130
+    assert capsys.readouterr().err == line + "\n"
+
+
 def test_faults_unreadable_folder_is_reported_by_name(project, monkeypatch):
     from verifier.articles import load_articles
     from verifier.model import Problem
