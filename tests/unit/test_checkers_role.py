@@ -42,3 +42,35 @@ def test_role_reason_names_the_qualifier():
 ])
 def test_role_hedges_reach_only_the_title(text, verdict):
     assert check(PRESIDENT, text).verdict == verdict
+
+
+PREMIER = {"id": "rask-pm", "claim": "Pavel Rask is the sitting prime minister.",
+           "kind": "role", "entity": "Pavel Rask",
+           "role": ["prime minister", "caretaker prime minister"]}
+
+
+@pytest.mark.parametrize("text,verdict", [
+    # a link joins the name to the role it holds now
+    ("Pavel Rask remains prime minister.", "supported"),
+    ("Pavel Rask is still the prime minister.", "supported"),
+    ("Pavel Rask will stay on as caretaker prime minister until May.", "supported"),
+    ("Pavel Rask, in office since 2018, will stay on as caretaker prime minister.",
+     "supported"),
+    ("Pavel Rask has been prime minister since 2018.", "supported"),
+    # a pronoun opening its sentence or clause, for the name opening the sentence before
+    ("Pavel Rask conceded on Sunday. He remains prime minister.", "supported"),
+    ("Mr Pavel Rask conceded, but he remains prime minister.", "supported"),
+    # a hedge between the name and the link
+    ("Pavel Rask expected to stay on as caretaker prime minister.", "hedged"),
+    # must stay silent: negated, past, another subject, a pronoun with another referent
+    ("Pavel Rask is no longer prime minister.", "silent"),
+    ("Pavel Rask is not the prime minister.", "silent"),
+    ("Pavel Rask was prime minister until 2018.", "silent"),
+    ("Pavel Rask became prime minister in 2018.", "silent"),
+    ("Pavel Rask said Ingrid Sollberg is prime minister.", "silent"),
+    ("Ingrid Sollberg met Pavel Rask. She remains prime minister.", "silent"),
+    ("Pavel Rask's deputy is prime minister.", "silent"),
+    ("Pavel Rask is the former prime minister's adviser.", "silent"),
+])
+def test_role_linked_by_a_verb_of_holding(text, verdict):
+    assert check(PREMIER, text).verdict == verdict

@@ -36,8 +36,69 @@ def _role_hedge(reading: Reading, sent: int, role: tuple[int, int],
     return None
 
 
+# Words that may stand between a link and the role: "remains *the* prime minister".
+_BEFORE_ROLE = frozenset({"the", "a", "an", "still", "now", "also"})
+
+
+def _linked(reading: Reading, sent: int, index: int, role: tuple[int, int]):
+    """Return the mention joined to `role` by a link ("Rask remains prime minister"),
+    or None. The mention is the entity, or a pronoun opening the sentence when the
+    entity opens the one before ("Pavel Rask conceded. He remains prime minister.").
+    A negation anywhere between them ("is no longer") joins nothing."""
+    doc = reading.doc
+    for link in reading.spans(cue("role_links"), sent):
+        between = [doc[i].norm_ for i in range(link[1], role[0])]
+        if link[1] > role[0] or len(between) > 2 or any(w not in _BEFORE_ROLE
+                                                        for w in between):
+            continue
+        for mention in _subjects(reading, sent, index):
+            if mention[1] <= link[0] and _joins(reading, sent, mention[1], link[0]):
+                if not any(mention[0] <= n[0] < role[0]
+                           for n in reading.spans(cue("negation"), sent)):
+                    return mention
+    return None
+
+
+ASIDE_REACH = 8  # "Rask, in office since 2018, will stay on as ...": an aside this long
+
+
+def _joins(reading: Reading, sent: int, start: int, end: int) -> bool:
+    """Return True when nothing but an adverb ("still"), a hedge ("expected") or one
+    aside set off by commas stands between a name and its link."""
+    doc = reading.doc
+    hedged = {i for a, b in hedge_cues(reading, sent) for i in range(a, b)}
+    words = [i for i in range(start, end) if i not in hedged]
+    if words and doc[words[0]].text == "," and doc[words[-1]].text == "," and (
+            1 < len(words) <= ASIDE_REACH + 2):
+        return all(not doc[i].is_punct for i in words[1:-1])
+    return len(words) <= 1 and all(doc[i].norm_ in _BEFORE_ROLE for i in words)
+
+
+def _subjects(reading: Reading, sent: int, index: int):
+    """Yield the entity's mentions in a sentence, and a pronoun opening it that refers
+    to the entity opening the previous sentence."""
+    mentions = reading.entity(index, sent)
+    yield from mentions
+    first = reading.sents[sent].start
+    doc = reading.doc
+    for pronoun in reading.spans(cue("pronouns"), sent):
+        if pronoun[0] == first:  # "Pavel Rask conceded. He remains prime minister."
+            if sent > 0 and any(m[0] - reading.sents[sent - 1].start <= SUBJECT_REACH
+                                for m in reading.entity(index, sent - 1)):
+                yield pronoun
+        elif doc[pronoun[0] - 1].norm_ in _CLAUSE_OPENERS and any(
+                m[0] - first <= SUBJECT_REACH for m in mentions):
+            yield pronoun  # "Mr Rask conceded, but he remains prime minister."
+
+
+SUBJECT_REACH = 2  # "Mr Rask", "Prime Minister Rask": the name opens its sentence
+_CLAUSE_OPENERS = frozenset({",", ";", ":", "and", "but"})
+
+
 def check_role(claim: Claim, index: int, reading: Reading) -> list[Finding]:
-    """Find the role written next to the entity ("US President Donald Trump")."""
+    """Find the role written next to the entity ("US President Donald Trump"), after it
+    in apposition ("Rask, the prime minister") or joined by a link ("Rask remains prime
+    minister")."""
     findings = []
     if not reading.has(slot_key(index, "name")):
         return findings  # the entity is not named in the article
@@ -48,6 +109,8 @@ def check_role(claim: Claim, index: int, reading: Reading) -> list[Finding]:
             if mention is None:
                 mention = next((m for m in mentions if 0 < role[0] - m[1] <= APPOSITION_REACH
                                 and reading.doc[m[1]].text == ","), None)
+            if mention is None:
+                mention = _linked(reading, sent, index, role)
             if mention is None:
                 continue
             core = cover(role, mention)
