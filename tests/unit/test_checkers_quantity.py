@@ -248,3 +248,31 @@ def test_quantity_figure_scoped_to_a_place_the_claim_does_not_name(claim, text, 
     # the event's anchors name the place too: they are not the claim's own scope
     if "Amsel" in text:
         assert check(claim, text, anchors=("Amsel", "Lorvania")).verdict == verdict
+
+
+UNIONS = {"id": "unions", "claim": "The unions said 600,000 people took part nationwide.",
+          "kind": "quantity", "count": 600000, "counted": ["people", "protester"],
+          "context": ["take part", "march"], "qualifier": ["union", "Confederation of Labour"]}
+
+
+@pytest.mark.parametrize("text,verdict", [
+    # a bare number credited to the claim's qualifier ("according to the unions")
+    ("Some 180,000 people marched according to police and 600,000 according to the "
+     "unions.", "supported"),
+    ("By either count it was big: 180,000 people according to the police, 600,000 "
+     "according to the unions.", "supported"),
+    # a bare number opening its clause, right before a context word
+    ("Protesters filled the streets. The Confederation of Labour says 600,000 took part.",
+     "supported"),
+    ("Protesters filled the streets. The unions say about 600,000 took part.", "hedged"),
+    # never a contradiction: the counted noun is only implied
+    ("Some 180,000 people marched according to police and 450,000 according to the "
+     "unions.", "silent"),
+    ("Protesters filled the streets. The unions say 450,000 took part.", "silent"),
+    # credited to someone else, or not opening a clause, or of another time
+    ("Some 180,000 people marched, and 600,000 according to the ministry.", "silent"),
+    ("Protesters filled the streets. In 2019, 600,000 took part, the unions said.", "silent"),
+    ("Protesters filled the streets on the day when flight 600,000 took off.", "silent"),
+])
+def test_quantity_elliptical_counts_credited_or_opening_a_clause(text, verdict):
+    assert check(UNIONS, text).verdict == verdict

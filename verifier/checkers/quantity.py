@@ -352,6 +352,32 @@ def check_quantity(claim: Claim, index: int, reading: Reading) -> list[Finding]:
     return findings
 
 
+# "600,000 according to the unions": a bare number credited to a qualifier.
+_ACCORDING = ("according", "to")
+# Words after which a number opens its clause: "the unions say 600,000 took part".
+_CLAUSE_OPENERS = frozenset({",", ";", ":", "that", "and", "but", "while", "whereas",
+                             "say", "says", "said", "estimate", "estimates", "estimated"})
+
+
+def _attributed(reading: Reading, mention: NumberMention, qualifiers) -> bool:
+    """Return True for "600,000 according to the unions": the number, then "according
+    to", then one of the claim's qualifiers, then the end of the clause."""
+    doc, end = reading.doc, mention.end
+    if [t.norm_ for t in doc[end:end + 2]] != list(_ACCORDING):
+        return False
+    start = end + 2 + (end + 2 < len(doc) and doc[end + 2].norm_ == "the")
+    return any(q[0] == start and (q[1] >= len(doc) or doc[q[1]].is_punct
+                                  or doc[q[1]].norm_ == "and") for q in qualifiers)
+
+
+def _subject_count(reading: Reading, sent: int, mention: NumberMention, contexts) -> bool:
+    """Return True for "600,000 took part": a bare number opening its clause, right
+    before one of the claim's context words, counts who did it."""
+    doc, start = reading.doc, mention.start
+    opens = start == reading.sents[sent].start or doc[start - 1].norm_ in _CLAUSE_OPENERS
+    return opens and any(c[0] == mention.end for c in contexts)
+
+
 def _elliptical(claim: Claim, index: int, reading: Reading,
                 found: list[Finding]) -> list[Finding]:
     """Read a bare number right after a context word as a count of the claimed thing.
@@ -373,15 +399,19 @@ def _elliptical(claim: Claim, index: int, reading: Reading,
         anchors = reading.spans(slot_key(index, "context"), sent) + reading.spans(
             slot_key(index, "qualifier"), sent)
         numbers = reading.numbers.get(sent, [])
+        qualifiers = reading.spans(slot_key(index, "qualifier"), sent)
+        contexts = reading.spans(slot_key(index, "context"), sent)
         for mention in reading.numbers.get(sent, []):
-            end = mention.end
-            if end < len(doc) and not (doc[end].is_punct or doc[end].norm_ in ("and", "in")):
+            if mention.vague or mention.unit is not None:
                 continue
-            if mention.vague or mention.unit is not None or not any(
-                    0 <= mention.start - a[1] <= ELLIPSIS_REACH
-                    and _joined(reading, a[1], mention.start)
-                    and not any(a[1] <= o.start < mention.start for o in numbers)
-                    for a in anchors):
+            end = mention.end
+            after = end >= len(doc) or doc[end].is_punct or doc[end].norm_ in ("and", "in")
+            if not (after and any(0 <= mention.start - a[1] <= ELLIPSIS_REACH
+                                  and _joined(reading, a[1], mention.start)
+                                  and not any(a[1] <= o.start < mention.start for o in numbers)
+                                  for a in anchors)) \
+                    and not _attributed(reading, mention, qualifiers) \
+                    and not _subject_count(reading, sent, mention, contexts):
                 continue
             match = mention.compare(claim.count)
             if match is Match.DIFFERENT or elsewhen(reading, sent, (mention.start, mention.end),
