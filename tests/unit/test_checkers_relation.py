@@ -139,3 +139,26 @@ def test_relation_coreference(text, verdict):
 ])
 def test_relation_topic_subject_supports_only(text, verdict):
     assert check(CONVICTED, text).verdict == verdict
+
+
+ASIDE_CONVICTED = {"id": "convicted", "claim": "Dorian Vell was convicted of bribery.",
+             "kind": "relation", "subject": {"name": "Dorian Vell", "aliases": ["Vell"]},
+             "predicate": ["convict", "found guilty"], "opposite": ["acquit", "clear"],
+             "object": ["bribery", "bribe"]}
+
+
+@pytest.mark.parametrize("text,verdict", [
+    # asides set off by commas after the subject do not push it from its verb
+    ("Dorian Vell, 58, who grew up on Mill Street and still owns the family house there, "
+     "was convicted of bribery.", "supported"),
+    ("Dorian Vell, the former transport minister whose career spanned three governments "
+     "and two parties, was convicted of bribery.", "supported"),
+    # a contradiction across an aside is not proof
+    ("Dorian Vell, who had denied every charge since the first day of the long trial, was "
+     "acquitted of bribery.", "silent"),
+    # a list is not an aside: nobody opens it
+    ("Dorian Vell was there. Prosecutors, lawyers, judges, reporters and many of his old "
+     "friends from the party watched as Dunn was convicted of bribery.", "silent"),
+])
+def test_relation_subject_asides(text, verdict):
+    assert check(ASIDE_CONVICTED, text).verdict == verdict

@@ -13,6 +13,7 @@ from verifier.text.scope import (
     hedge,
     negation,
     request_frame,
+    subject_aside,
 )
 
 READER = Reader(())
@@ -106,3 +107,16 @@ def test_scope_attribution_aside_within_reach(aside, skipped):
     assert attribution_aside(reading, (0, 1), verb) == skipped
     assert attribution_aside(reading, verb, (0, 1)) == skipped
     assert skipped == 0 or verb[0] - 1 <= ASIDE_SCAN
+
+
+@pytest.mark.parametrize("text,skipped", [
+    ("Vell, 58, who grew up in Vesk, was convicted.", 9),   # ", 58, who grew up in Vesk,"
+    ("Vell, the former minister, was convicted.", 5),
+    ("Vell, Dunn and Moss were convicted.", 0),              # a list, not an aside
+    ("Vell was convicted.", 0),
+    ("Vell, who (as ever) smiled, was convicted.", 0),       # other punctuation: not read
+])
+def test_scope_subject_aside(text, skipped):
+    reading = READER.read(text)
+    verb = _span(reading, "convicted")
+    assert subject_aside(reading, (0, 1), verb) == skipped

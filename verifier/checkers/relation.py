@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..model import Claim, Finding, Verdict
 from ..text.reading import Reading, cue, slot_key
-from ..text.scope import attribution_aside, cover, gap, overlaps
+from ..text.scope import attribution_aside, cover, gap, overlaps, subject_aside
 from .common import judge, nearest, polar_terms
 from .proof import claim_tokens, other_name
 
@@ -49,29 +49,36 @@ def check_relation(claim: Claim, index: int, reading: Reading) -> list[Finding]:
             obj = nearest(term, [o for o in objects if not overlaps(o, term)], window)
             if has_object and obj is None:
                 continue
-            subject = None
+            subject, across = None, False
             if claim.entity:
                 near = [s for s in subjects
                         if gap(term, s) - attribution_aside(reading, term, s) <= window]
                 subject = nearest(term, near, len(reading.doc))
+                if subject is None:  # "Vell, 58, who grew up in Vesk, was convicted"
+                    near = [s for s in subjects
+                            if 0 < subject_aside(reading, s, term)
+                            and gap(term, s) - subject_aside(reading, s, term) <= window]
+                    subject = nearest(term, near, len(reading.doc))
+                    across = subject is not None
             if claim.entity and subject is None and not (topical and positive):
                 continue
             parts = [term] + ([obj] if obj else []) + ([subject] if subject else [])
-            spread = (gap(term, obj) if obj else 0) + (gap(term, subject) - attribution_aside(
-                reading, term, subject) if subject else 0)
+            spread = (gap(term, obj) if obj else 0) + (gap(term, subject) - max(
+                attribution_aside(reading, term, subject), subject_aside(reading, subject, term))
+                if subject else 0)
             if best is None or spread < best[0]:
-                best = (spread, term, positive, parts)
+                best = (spread, term, positive, parts, across)
         if best is None:
             continue
-        _, term, positive, parts = best
+        _, term, positive, parts, across = best
         core = cover(*parts)
         words = " … ".join(reading.text(*p) for p in sorted(parts))
         what = "says it" if positive else "says the opposite"
         if topical:
             what += " of the article's subject"
         finding = judge(reading, sent, core, term, positive, f"'{words}' {what}")
-        if topical and finding.verdict is Verdict.CONTRADICTED:
-            continue  # a negation about an unnamed subject proves nothing
+        if (topical or across) and finding.verdict is Verdict.CONTRADICTED:
+            continue  # a negation about an unnamed subject, or across an aside, proves nothing
         findings.append(finding)
     return findings
 

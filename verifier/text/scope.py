@@ -206,6 +206,35 @@ def attribution_aside(reading: Reading, a: tuple[int, int], b: tuple[int, int]) 
     return skipped
 
 
+# Words that open an aside set off by commas right after a name: an age ("Vell, 58,"),
+# a relative clause ("who grew up in Vesk"), an apposition ("the party's leader").
+_ASIDE_OPENERS = frozenset({"who", "whose", "which", "where", "whom", "the", "a", "an",
+                            "his", "her", "its", "their", "according", "like", "once",
+                            "now", "then", "still", "already", "himself", "herself"})
+
+
+def subject_aside(reading: Reading, subject: tuple[int, int], term: tuple[int, int]) -> int:
+    """Return how many tokens after `subject` and before `term` are asides set off by
+    commas: "Vell, 58, who grew up on Mill Street, was convicted" -> the 12 tokens
+    from the first comma to the last. Each aside opens with a number or a word of
+    _ASIDE_OPENERS, holds no other punctuation but its commas, and all of them fit in
+    ASIDE_SCAN tokens. 0 when there is none or `term` does not follow `subject`."""
+    doc, i = reading.doc, subject[1]
+    if not subject[1] <= term[0] or term[0] - subject[1] > ASIDE_SCAN:
+        return 0
+    skipped = 0
+    while i + 1 < term[0] and doc[i].text == "," and (doc[i + 1].like_num
+                                                      or doc[i + 1].norm_ in _ASIDE_OPENERS):
+        j = i + 1
+        while j < term[0] and not (doc[j].is_punct and doc[j].text not in "-'"):
+            j += 1
+        if j >= term[0] or doc[j].text != ",":
+            break
+        skipped = j + 1 - subject[1]
+        i = j  # its closing comma may open the next aside: "Vell, 58, who ..., was"
+    return skipped
+
+
 def gap(a: tuple[int, int], b: tuple[int, int]) -> int:
     """Return how many tokens stand between two spans (0 when they touch or overlap)."""
     if a[1] <= b[0]:
