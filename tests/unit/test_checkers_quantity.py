@@ -276,3 +276,32 @@ UNIONS = {"id": "unions", "claim": "The unions said 600,000 people took part nat
 ])
 def test_quantity_elliptical_counts_credited_or_opening_a_clause(text, verdict):
     assert check(UNIONS, text).verdict == verdict
+
+
+CONTRACTS = {"id": "contracts-7", "claim": "The bribes concerned seven contracts.",
+             "kind": "quantity", "count": 7, "counted": ["contract"],
+             "context": ["bribe", "bribery"]}
+
+
+@pytest.mark.parametrize("text,verdict", [
+    # the event word is in the sentence before, in the same paragraph
+    ("Vell took bribes from two road builders. Money changed hands on all seven contracts.",
+     "supported"),
+    ("Vell took bribes from two road builders. It concerned about seven contracts.",
+     "hedged"),
+    ("Vell took bribes from two road builders. Reportedly seven contracts were involved.",
+     "hedged"),
+    # never a contradiction: the number may count something else
+    ("Vell took bribes from two road builders. The firms won nine contracts that year.",
+     "silent"),
+    # another paragraph, a request, a negation, another time: not carried
+    ("Vell took bribes from two road builders.\n\nThe ministry signed seven contracts.",
+     "silent"),
+    ("Prosecutors asked the court to examine bribes. Seven contracts were listed.",
+     "silent"),
+    ("Vell took bribes from two road builders. Not seven contracts, though.", "silent"),
+    ("Vell took bribes from two road builders. In 2015 he signed seven contracts.",
+     "silent"),
+])
+def test_quantity_event_carried_from_the_sentence_before(text, verdict):
+    assert check(CONTRACTS, text).verdict == verdict

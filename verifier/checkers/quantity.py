@@ -345,6 +345,7 @@ def check_quantity(claim: Claim, index: int, reading: Reading) -> list[Finding]:
                 verdict, reason = Verdict.HEDGED, f"'{reading.text(*hedged)}' hedges it: {reason}"
             findings.append(Finding(verdict, reading.evidence(sent), reason))
     findings += _elliptical(claim, index, reading, findings)
+    findings += _carried(claim, index, reading, findings)
     if any(f.verdict is Verdict.SUPPORTED for f in findings):
         # The article states the claimed number; its other numbers for the same thing
         # are earlier figures, other moments or other groups, not a denial.
@@ -376,6 +377,49 @@ def _subject_count(reading: Reading, sent: int, mention: NumberMention, contexts
     doc, start = reading.doc, mention.start
     opens = start == reading.sents[sent].start or doc[start - 1].norm_ in _CLAUSE_OPENERS
     return opens and any(c[0] == mention.end for c in contexts)
+
+
+def _carried(claim: Claim, index: int, reading: Reading,
+             found: list[Finding]) -> list[Finding]:
+    """Read a count in a sentence without an event word, when the sentence before, in
+    the same paragraph, has one: "Vell took bribes from two firms. Money changed hands
+    over all seven contracts." The event is carried over, so the reading may support
+    or hedge; it never contradicts (the number may count something else).
+    """
+    decided = {f.evidence for f in found}
+    counted_key = slot_key(index, "counted")
+    out = []
+    for sent in reading.sentences_with(counted_key):
+        mentions = reading.numbers.get(sent, [])
+        if (sent == 0 or not mentions or reading.evidence(sent) in decided
+                or reading.spans(slot_key(index, "context"), sent)
+                or "\n" in reading.body[reading.idx[reading.sents[sent - 1].end - 1]:
+                                         reading.idx[reading.sents[sent].start]]
+                or not any(actual and not is_request for _, actual, is_request
+                           in _contexts(reading, sent - 1, index, claim))):
+            continue
+        for mention, counted, form in _bindings(reading, sent,
+                                                reading.spans(counted_key, sent), mentions):
+            if (form == "before" and _coordinated(reading, counted)) or mention.vague or (
+                    form == "partitive" and _whole(reading, sent, mention)):
+                continue
+            phrase = cover((mention.start, mention.end), counted)
+            match = mention.compare(claim.count)
+            if match is Match.DIFFERENT or elsewhen(reading, sent, phrase, claim.as_of) \
+                    or request_frame(reading, sent, phrase) is not None \
+                    or negation(reading, sent, phrase) is not None:
+                continue
+            said = f"{mention.text} {reading.text(*counted)} (event said the sentence before)"
+            verdict, reason = (Verdict.SUPPORTED, f"{said} = {claim.count}") \
+                if match is Match.EQUAL else (
+                    Verdict.HEDGED, f"{said} is compatible with {claim.count} but does not "
+                                    "commit to it")
+            hedged = hedge(reading, sent, phrase, [])
+            if hedged is not None:
+                verdict, reason = Verdict.HEDGED, f"'{reading.text(*hedged)}' hedges it: {reason}"
+            out.append(Finding(verdict, reading.evidence(sent), reason))
+            break
+    return out
 
 
 def _elliptical(claim: Claim, index: int, reading: Reading,
