@@ -305,3 +305,14 @@ CONTRACTS = {"id": "contracts-7", "claim": "The bribes concerned seven contracts
 ])
 def test_quantity_event_carried_from_the_sentence_before(text, verdict):
     assert check(CONTRACTS, text).verdict == verdict
+
+
+@pytest.mark.parametrize("text,verdict", [
+    ('Minsk freed "52" prisoners on Thursday.', "supported"),
+    ('Minsk freed "more than 50" prisoners on Thursday.', "hedged"),
+    ('Minsk freed "51" prisoners on Thursday.', "contradicted"),
+    # other punctuation still separates a number from a noun
+    ("Minsk freed 51 (prisoners, reporters and others) on Thursday.", "silent"),
+])
+def test_quantity_quotation_marks_do_not_separate_a_number_from_its_noun(text, verdict):
+    assert check(RELEASED_52, text).verdict == verdict

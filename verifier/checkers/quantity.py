@@ -204,12 +204,17 @@ _PARTITIVE_DETERMINERS = frozenset({"the", "his", "her", "their", "its", "our", 
                                     "these"})
 
 
+_QUOTE_MARKS = frozenset('"“”‘’«»')
+
+
 def _joined(reading: Reading, a: int, b: int) -> bool:
-    """Return True when no punctuation but a word-internal hyphen stands in tokens a..b-1."""
+    """Return True when no punctuation but a word-internal hyphen or a quotation mark
+    ('"more than 400" flights') stands in tokens a..b-1."""
     doc = reading.doc
     for j in range(a, b):
         if reading.punct[j] and not (doc[j].text in "-‐" and j > 0
-                                     and not doc[j - 1].whitespace_ and not doc[j].whitespace_):
+                                     and not doc[j - 1].whitespace_ and not doc[j].whitespace_
+                                     ) and doc[j].text not in _QUOTE_MARKS:
             return False
     return True
 
