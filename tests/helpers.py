@@ -29,7 +29,8 @@ def claim_text(*claims: dict, anchors: tuple[str, ...] = ()) -> str:
 
 
 def check(claim: dict, text: str, date: dt.date | None = None,
-          anchors: tuple[str, ...] = ()) -> Result:
-    """Check one claim against one article text (dated `date`) and return its result."""
+          anchors: tuple[str, ...] = (), title: str | None = None) -> Result:
+    """Check one claim against one article text (dated `date`, headed `title`) and
+    return its result."""
     verifier = _verifier(claim_text(claim, anchors=anchors))
-    return verifier.check(Article(source="test", body=text, date=date))[0]
+    return verifier.check(Article(source="test", body=text, date=date, title=title))[0]

@@ -86,9 +86,10 @@ def _package_files(folder, prefix: str):
             yield relative, item
 
 
-def article_key(body: str, date: dt.date | None = None) -> str:
-    """Return the cache key of an article: its body and its date (dates decide time words)."""
-    dated = f"{date.isoformat() if date else ''}\0{body}"
+def article_key(body: str, date: dt.date | None = None, title: str | None = None) -> str:
+    """Return the cache key of an article: its body, its date (dates decide time words)
+    and its headline (a headline naming the event puts the article in its scope)."""
+    dated = f"{date.isoformat() if date else ''}\0{title or ''}\0{body}"
     return hashlib.sha256(dated.encode("utf-8")).hexdigest()
 
 

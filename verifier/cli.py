@@ -409,6 +409,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
     expectation = expectations.get((claim.id, article.source))
     reading = Reader([claim]).read(article.body)
     reading.date = article.date
+    reading.title = article.title or ""
     explanation = explain(claim, 0, reading, article.source)
     render = explanation_json if args.format == "json" else explanation_text
     sys.stdout.write(render(explanation, expectation.verdict if expectation else None))

@@ -52,12 +52,14 @@ class Verifier:
         An article that cannot name any claim's anchors is silent on every claim and
         is not read at all (see `text.prefilter`): the verdicts are the same.
         """
-        if not self.prefilter.may_name(article.body):
+        if not self.prefilter.may_name(article.body) and not self.prefilter.may_name(
+                article.title or ""):
             return [Result(claim=c.id, source=article.source, verdict=Verdict.SILENT,
                            reason=self._silent_reason, event=self.events.get(c.id, ""))
                     for c in self.claims if only is None or c.id in only]
         reading = self.reader.read(article.body)
         reading.date = article.date
+        reading.title = article.title or ""
         results = []
         for index, claim in enumerate(self.claims):
             if only is not None and claim.id not in only:
@@ -140,7 +142,7 @@ class _Checker:
     def _task(self, article: Article):
         if self.cache is None:
             return article, None, {}, None
-        hashed = article_key(article.body, article.date)
+        hashed = article_key(article.body, article.date, article.title)
         cached = self.cache.get(hashed, self.keys, article.source, self.events)
         missing = {c.id for c in self.claims if c.id not in cached}
         return article, hashed, cached, missing

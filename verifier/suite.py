@@ -258,7 +258,7 @@ class Suite:
         else:
             return error_results(claims, {}, source, "the article is gone")
         keys = {c.id: claim_key(c) for c in claims}
-        hashed = article_key(article.body, article.date)
+        hashed = article_key(article.body, article.date, article.title)
         cache = self.cache()
         cached = cache.get(hashed, keys, source) if cache else {}
         missing = {c.id for c in claims if c.id not in cached}

@@ -58,6 +58,18 @@ def test_cache_changed_article_rechecks_only_its_pairs(project):
     assert verdict == "contradicted"
 
 
+def test_cache_changed_headline_rechecks_the_article(project):
+    # a headline naming the event decides whether the article is about it
+    _cached_run(project)
+    path = project / "articles" / "reuters.txt"
+    text = path.read_text(encoding="utf-8")
+    assert "\ntitle: null\n" in text
+    path.write_text(text.replace("\ntitle: null\n", "\ntitle: 'Minsk frees prisoners'\n"),
+                    encoding="utf-8")
+    _, hits, misses = _cached_run(project)
+    assert (hits, misses) == (68, 17)
+
+
 def test_cache_changed_claim_rechecks_only_its_pairs(project):
     _cached_run(project)
     path = project / "claims" / "belarus-2025-09.claims.yaml"

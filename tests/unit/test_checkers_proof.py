@@ -115,3 +115,26 @@ DAM = {"id": "dam", "claim": "The Kesra dam was not damaged.", "kind": "status",
 ])
 def test_proof_quoted_claims_under_check_prove_nothing(text, verdict):
     assert check(DAM, text).verdict == verdict
+
+
+OTHER = ("The region's worst floods in decades hit Sarn on Monday. Rescue crews searched "
+         "villages along the river. Officials are counting the damage.")
+
+
+@pytest.mark.parametrize("text,title,verdict", [
+    # an article about another event: only sentences naming this one speak of it
+    (OTHER + " The quake killed 112 people there. Ardelan was spared.", None, "silent"),
+    (OTHER + " The Ardelan quake killed 112 people.", None, "supported"),
+    (OTHER + " Last May Ardelan shook. The quake killed 112 people.", None, "supported"),
+    # an article about the event: its lead or its headline names it
+    ("The Ardelan quake struck at dawn. " + OTHER + " The quake killed 112 people.", None,
+     "supported"),
+    (OTHER + " The quake killed 112 people.", "Ardelan earthquake: live updates",
+     "supported"),
+    (OTHER + " The quake killed 112 people.", "Molvarian floods", "silent"),  # not a word
+    # a headline alone may name the event
+    ("The quake killed 112 people.", "Ardelan mourns", "supported"),
+])
+def test_proof_an_article_about_another_event_speaks_of_this_one_only_where_named(
+        text, title, verdict):
+    assert check(DEATHS, text, anchors=ANCHORS, title=title).verdict == verdict

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from ..model import Claim, ClaimKind, Finding
 from ..text.reading import Reading, slot_key
 from .membership import check_membership
-from .proof import require_proof
+from .proof import in_scope, names_anchor, require_proof
 from .quantity import check_quantity
 from .quote import check_quote
 from .relation import check_relation
@@ -33,12 +33,15 @@ CHECKERS: dict[ClaimKind, Checker] = {
 def check(claim: Claim, index: int, reading: Reading) -> list[Finding]:
     """Run the claim's checker; keep only the contradictions it can prove.
 
-    An article that never names the event (none of the claim file's `anchors`) says
-    nothing about it, whatever its vocabulary: every claim is silent.
+    An article that never names the event (none of the claim file's `anchors`, in its
+    headline or its text) says nothing about it, whatever its vocabulary: every claim
+    is silent.
     """
-    if claim.terms("anchors") and not reading.has(slot_key(index, "anchors")):
+    if claim.terms("anchors") and not reading.has(slot_key(index, "anchors")) and not (
+            names_anchor(reading.title, claim.terms("anchors"))):
         return []
-    return require_proof(claim, index, reading, CHECKERS[claim.kind](claim, index, reading))
+    findings = CHECKERS[claim.kind](claim, index, reading)
+    return require_proof(claim, index, reading, in_scope(claim, index, reading, findings))
 
 
 __all__ = ["CHECKERS", "Checker", "check"]

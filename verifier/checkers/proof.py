@@ -30,6 +30,7 @@ from functools import cache
 
 from ..lexicon import lexicon_terms
 from ..model import Claim, ClaimKind, Finding, Verdict
+from ..text.nlp import fold
 from ..text.reading import Reading, slot_key
 
 # Coverage within a week of as_of (next-day wire copy, weekend explainers) still reports
@@ -149,6 +150,44 @@ def other_name(reading: Reading, sent: int, own: set[int]) -> str | None:
                 and reading.doc[token.i - 1].text not in ('"', "“", "‘", ":", "—", "-")):
             return token.text
     return None
+
+
+# An article whose first sentences name none of the event's anchors is about something
+# else ("The vote came a week after the election in neighbouring Haldenia"): only its
+# sentences that name the event, or follow one that does, speak of it.
+LEAD_SENTENCES = 3
+
+
+def names_anchor(title: str, anchors: tuple[str, ...]) -> bool:
+    """Return True when a headline names one of the anchors, as a whole word."""
+    if not title:
+        return False
+    folded = fold(title).lower()
+    return any(re.search(rf"(?<!\w){re.escape(fold(a).lower())}(?!\w)", folded)
+               for a in anchors)
+
+
+def in_scope(claim: Claim, index: int, reading: Reading,
+             findings: list[Finding]) -> list[Finding]:
+    """Return the findings that speak of the claim's event.
+
+    In an article about the event (its lead names an anchor) every finding does. In an
+    article about something else, a finding counts only when its sentence or the one
+    before names the event.
+    """
+    if not findings or not claim.terms("anchors"):
+        return findings
+    key = slot_key(index, "anchors")
+    if names_anchor(reading.title, claim.terms("anchors")) or any(
+            reading.spans(key, sent) for sent in range(min(LEAD_SENTENCES, len(reading.sents)))):
+        return findings
+    starts = [span.start_char for span in reading.sents]
+    kept = []
+    for finding in findings:
+        sent = max(bisect_right(starts, finding.evidence.start) - 1, 0)
+        if reading.spans(key, sent) or (sent > 0 and reading.spans(key, sent - 1)):
+            kept.append(finding)
+    return kept
 
 
 def require_proof(claim: Claim, index: int, reading: Reading,

@@ -67,6 +67,7 @@ class Reading:
     _evidence: dict[int, Evidence] = field(default_factory=dict, repr=False)
     body: str = ""
     date: dt.date | None = None  # the article's publication date, when it has one
+    title: str = ""  # the article's headline, when it has one
 
     def has(self, key: str) -> bool:
         """Return True when a key matched anywhere in the article."""
