@@ -316,3 +316,20 @@ def test_quantity_event_carried_from_the_sentence_before(text, verdict):
 ])
 def test_quantity_quotation_marks_do_not_separate_a_number_from_its_noun(text, verdict):
     assert check(RELEASED_52, text).verdict == verdict
+
+
+@pytest.mark.parametrize("text,verdict", [
+    # a results line: the qualifier, its number, and an event word; no noun needed
+    ("Polls closed at six.\n\nSeats were projected.\n\nIt was late.\n\nCrowds sang.\n\n"
+     "Music played.\n\nStill waiting.\n\nThe final result: Social Democrats 64, "
+     "Conservatives 41.", "supported"),
+    # never a contradiction, and the number must follow the qualifier at once
+    ("Polls closed at six.\n\nSeats were projected.\n\nIt was late.\n\nCrowds sang.\n\n"
+     "Music played.\n\nStill waiting.\n\nThe final result: Social Democrats 60, "
+     "Conservatives 41.", "silent"),
+    ("Polls closed at six.\n\nSeats were projected.\n\nIt was late.\n\nCrowds sang.\n\n"
+     "Music played.\n\nStill waiting.\n\nThe final result for the Social Democrats came at "
+     "64 minutes past midnight.", "silent"),
+])
+def test_quantity_results_line_needs_no_counted_noun(text, verdict):
+    assert check(SEATS, text).verdict == verdict

@@ -441,8 +441,12 @@ def _elliptical(claim: Claim, index: int, reading: Reading,
     near = set()
     for sent in reading.sentences_with(counted_key):
         near.update(range(sent, sent + ELLIPSIS_SENTENCES + 1))
+    # A results line names the claim's qualifier and its event word: "preliminary
+    # result: Social Democrats 64, Conservative Union 41" needs no counted noun nearby.
+    listed = set(reading.sentences_with(slot_key(index, "qualifier"))) & set(
+        reading.sentences_with(slot_key(index, "context")))
     doc, out = reading.doc, []
-    for sent in sorted(near):
+    for sent in sorted(near | listed):
         if sent >= len(reading.sents) or reading.evidence(sent) in decided:
             continue
         anchors = reading.spans(slot_key(index, "context"), sent) + reading.spans(
@@ -455,12 +459,17 @@ def _elliptical(claim: Claim, index: int, reading: Reading,
                 continue
             end = mention.end
             after = end >= len(doc) or doc[end].is_punct or doc[end].norm_ in ("and", "in")
-            if not (after and any(0 <= mention.start - a[1] <= ELLIPSIS_REACH
-                                  and _joined(reading, a[1], mention.start)
-                                  and not any(a[1] <= o.start < mention.start for o in numbers)
-                                  for a in anchors)) \
-                    and not _attributed(reading, mention, qualifiers) \
-                    and not _subject_count(reading, sent, mention, contexts):
+            if sent not in near:
+                read = after and any(q[1] == mention.start for q in qualifiers)
+            else:
+                read = (after and any(0 <= mention.start - a[1] <= ELLIPSIS_REACH
+                                      and _joined(reading, a[1], mention.start)
+                                      and not any(a[1] <= o.start < mention.start
+                                                  for o in numbers)
+                                      for a in anchors)) \
+                    or _attributed(reading, mention, qualifiers) \
+                    or _subject_count(reading, sent, mention, contexts)
+            if not read:
                 continue
             match = mention.compare(claim.count)
             if match is Match.DIFFERENT or elsewhen(reading, sent, (mention.start, mention.end),
@@ -468,7 +477,8 @@ def _elliptical(claim: Claim, index: int, reading: Reading,
                 continue
             hedged = hedge(reading, sent, (mention.start, mention.end), [])
             verdict = Verdict.SUPPORTED if match is Match.EQUAL else Verdict.HEDGED
-            reason = f"{mention.text} (counted noun said nearby) = {claim.count}"
+            how = "counted noun said nearby" if sent in near else "after the qualifier"
+            reason = f"{mention.text} ({how}) = {claim.count}"
             if hedged is not None:
                 verdict, reason = Verdict.HEDGED, f"'{reading.text(*hedged)}' hedges it: {reason}"
             out.append(Finding(verdict, reading.evidence(sent), reason))
