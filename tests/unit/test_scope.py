@@ -48,6 +48,16 @@ def test_scope_negation_reach(text, target, negated):
     ("One prisoner, believed to be Losik, stayed.", "Losik", True),
     ("He was released and appears to be well.", "released", False),
     ("It is unclear when talks resume, but he was released.", "released", False),
+    # unconfirmed, expected or probable: not committed to
+    ("According to reports not officially confirmed, he was released.", "released", True),
+    ("The ministry has yet to confirm that he was released.", "released", True),
+    ("She is understood to want talks with the Greens.", "Greens", True),
+    ("She would probably call the Greens first.", "Greens", True),
+    ("The Front looks set to enter the assembly.", "assembly", True),
+    # the same words in another sense, or after the decided words, do not hedge
+    ("He was released; the ministry has yet to confirm the date of his trial.", "released",
+     False),
+    ("The set was built for the film about the assembly.", "assembly", False),
 ])
 def test_scope_hedge_covers_only_what_follows(text, target, hedged):
     reading = READER.read(text)
