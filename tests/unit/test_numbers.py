@@ -16,6 +16,10 @@ def _numbers(text):
 @pytest.mark.parametrize("text,values,low,high,approx", [
     ("They freed 52 people.", (52,), 52, 52, None),
     ("They freed fifty-two people.", (52,), 52, 52, None),
+    # "one" is a digit after a tens word, hyphenated or not
+    ("They won forty-one seats.", (41,), 41, 41, None),
+    ("Forty-one seats went to them.", (41,), 41, 41, None),
+    ("They won twenty one seats.", (21,), 21, 21, None),
     ("They freed fourteen people.", (14,), 14, 14, None),
     ("They freed 1,300 people.", (1300,), 1300, 1300, None),
     ("They asked for 1,300 or 1,400 people.", (1300, 1400), 1300, 1400, None),
@@ -117,3 +121,8 @@ def test_numbers_age_then_count_is_not_a_descending_range():
 def test_numbers_approximate_claims_accept_approximate_figures(text, match):
     claimed = Count(8_100, 9_900, about=True)
     assert _numbers(text)[0].compare(claimed) is match
+
+
+def test_numbers_one_after_anything_but_a_tens_word_stays_apart():
+    assert [m.text for m in _numbers("Of the twenty, one was freed.")] == ["twenty", "one"]
+    assert [m.text for m in _numbers("one hundred and one")] == ["one hundred", "one"]

@@ -133,6 +133,17 @@ def _scaled(doc: Doc, j: int, value: float) -> tuple[int, float]:
     return j, value
 
 
+_TENS = frozenset("twenty thirty forty fifty sixty seventy eighty ninety".split())
+
+
+def _tens_one(doc: Doc, j: int, words: list[str]) -> bool:
+    """Return True for the "one" of "forty-one" or "forty one": "one" alone is not a
+    number word (it is mostly a determiner), but after a tens word it is a digit."""
+    return (doc[j].norm_ == "one" and bool(words)
+            and (words[-1] in _TENS or (words[-1] == "-" and len(words) > 1
+                                        and words[-2] in _TENS)))
+
+
 def _single(doc: Doc, i: int) -> tuple[int, tuple[float, ...]] | None:
     """Read one number starting at token i: return (end token, values) or None."""
     norm = doc[i].norm_
@@ -161,9 +172,10 @@ def _single(doc: Doc, i: int) -> tuple[int, tuple[float, ...]] | None:
         words, j = ["one"], i + 1  # "a hundred and twelve", "one thousand three hundred"
     elif norm not in _NUMBER_WORDS or norm in _SCALES:
         return None  # a bare "million" is not a number: "1.8 million" is read above
-    while j < len(doc) and (doc[j].norm_ in _NUMBER_WORDS
+    while j < len(doc) and (doc[j].norm_ in _NUMBER_WORDS or _tens_one(doc, j, words)
                             or (doc[j].norm_ in ("-", "and") and j + 1 < len(doc)
-                                and doc[j + 1].norm_ in _NUMBER_WORDS)):
+                                and (doc[j + 1].norm_ in _NUMBER_WORDS
+                                     or _tens_one(doc, j + 1, words)))):
         words.append(doc[j].norm_)
         j += 1
     value = _word_value(words)
