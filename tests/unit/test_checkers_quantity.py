@@ -333,3 +333,39 @@ def test_quantity_quotation_marks_do_not_separate_a_number_from_its_noun(text, v
 ])
 def test_quantity_results_line_needs_no_counted_noun(text, verdict):
     assert check(SEATS, text).verdict == verdict
+
+
+@pytest.mark.parametrize("claim,text,verdict", [
+    # a part of a group said earlier in the sentence, bound to the claim's qualifier
+    (CITY, "Police counted 180,000 protesters nationwide, 45,000 of them in the capital.",
+     "supported"),
+    (CITY, "Police counted 180,000 protesters nationwide, about 45,000 of them in Amsel.",
+     "hedged"),
+    # never a contradiction; no qualifier bound, or no qualifier at all: only a part
+    (CITY, "Police counted 180,000 protesters nationwide, 31,000 of them in the capital.",
+     "silent"),
+    (CITY, "Police counted 180,000 protesters nationwide, 45,000 of them students.",
+     "silent"),
+    (NATIONAL, "Unions counted 300,000 protesters, 180,000 of them in the south.", "silent"),
+])
+def test_quantity_part_bound_to_the_qualifier(claim, text, verdict):
+    assert check(claim, text).verdict == verdict
+
+
+CHILDREN = {"id": "children-14", "claim": "Fourteen of the dead were children.",
+            "kind": "quantity", "count": 14, "counted": ["child"], "context": ["@casualty"]}
+
+
+@pytest.mark.parametrize("claim,text,verdict", [
+    # "N of the M NOUN": the part counts the noun, the whole never does
+    (CHILDREN, "Fourteen of the 15 children in the dormitory were killed.", "supported"),
+    (CHILDREN, "About fourteen of the 15 children in the dormitory were killed.", "hedged"),
+    # never a contradiction: other children may have died elsewhere
+    (CHILDREN, "Twelve of the 15 children in the dormitory were killed.", "silent"),
+    (CHILDREN, "Fourteen of the 15 children in the dormitory were not killed.", "silent"),
+    # a claim with a qualifier needs it bound: "41 of the 101 seats" of another party
+    (SEATS, "The Greens won 41 of the 101 seats.", "silent"),
+    (SEATS, "The Social Democrats won 64 of the 151 seats.", "supported"),
+])
+def test_quantity_part_of_a_whole(claim, text, verdict):
+    assert check(claim, text).verdict == verdict

@@ -351,6 +351,8 @@ def check_quantity(claim: Claim, index: int, reading: Reading) -> list[Finding]:
             findings.append(Finding(verdict, reading.evidence(sent), reason))
     findings += _elliptical(claim, index, reading, findings)
     findings += _carried(claim, index, reading, findings)
+    findings += _subgroups(claim, index, reading, findings)
+    findings += _parts_of_a_whole(claim, index, reading, findings)
     if any(f.verdict is Verdict.SUPPORTED for f in findings):
         # The article states the claimed number; its other numbers for the same thing
         # are earlier figures, other moments or other groups, not a denial.
@@ -382,6 +384,97 @@ def _subject_count(reading: Reading, sent: int, mention: NumberMention, contexts
     doc, start = reading.doc, mention.start
     opens = start == reading.sents[sent].start or doc[start - 1].norm_ in _CLAUSE_OPENERS
     return opens and any(c[0] == mention.end for c in contexts)
+
+
+_OF_THEM = (("of", "them"), ("of", "whom"), ("of", "those"))
+
+
+def _subgroups(claim: Claim, index: int, reading: Reading,
+               found: list[Finding]) -> list[Finding]:
+    """Read "180,000 people marched, 45,000 of them in the capital" for a claim whose
+    qualifier ("capital") is bound to the part: the part counts the claimed group.
+
+    Only claims with a qualifier read a part this way (without one, a part is only a
+    part). Such a reading may support or hedge; it never contradicts.
+    """
+    if not claim.terms("qualifier"):
+        return []
+    decided = {f.evidence for f in found}
+    counted_key = slot_key(index, "counted")
+    doc, out = reading.doc, []
+    for sent in reading.sentences_with(counted_key):
+        if reading.evidence(sent) in decided or not _contexts(reading, sent, index, claim):
+            continue
+        counted = reading.spans(counted_key, sent)
+        for mention in reading.numbers.get(sent, []):
+            after = tuple(t.norm_ for t in doc[mention.end:mention.end + 2])
+            if (mention.vague or after not in _OF_THEM
+                    or not any(c[1] <= mention.start for c in counted)):
+                continue
+            phrase = (mention.start, mention.end + 2)
+            match = mention.compare(claim.count)
+            if match is Match.DIFFERENT or not _qualified(reading, sent, index, claim, phrase) \
+                    or elsewhen(reading, sent, phrase, claim.as_of):
+                continue
+            said = f"{reading.text(*phrase)} (a part bound to the qualifier)"
+            out.append(_part_finding(reading, sent, phrase, said, match, claim))
+            break
+    return out
+
+
+def _parts_of_a_whole(claim: Claim, index: int, reading: Reading,
+                      found: list[Finding]) -> list[Finding]:
+    """Read "Fourteen of the 15 children were killed": the part counts the noun.
+
+    The whole ("15") is never the claimed count; the part may support or hedge, and it
+    never contradicts (other children may have died elsewhere).
+    """
+    decided = {f.evidence for f in found}
+    counted_key = slot_key(index, "counted")
+    doc, out = reading.doc, []
+    for sent in reading.sentences_with(counted_key):
+        if reading.evidence(sent) in decided or not any(
+                actual and not is_request
+                for _, actual, is_request in _contexts(reading, sent, index, claim)):
+            continue
+        numbers = reading.numbers.get(sent, [])
+        starts = {m.start: m for m in numbers}
+        for mention in numbers:
+            j = mention.end
+            if mention.vague or j + 1 >= len(doc) or doc[j].norm_ != "of":
+                continue
+            j += 1 + (doc[j + 1].norm_ in _PARTITIVE_DETERMINERS)
+            whole = starts.get(j)
+            if whole is None or not any(c[0] == whole.end for c in
+                                        reading.spans(counted_key, sent)):
+                continue
+            counted = next(c for c in reading.spans(counted_key, sent) if c[0] == whole.end)
+            phrase = cover((mention.start, mention.end), counted)
+            match = mention.compare(claim.count)
+            if match is Match.DIFFERENT or elsewhen(reading, sent, phrase, claim.as_of) \
+                    or negation(reading, sent, phrase) is not None or any(
+                        negation(reading, sent, c) is not None
+                        for c in reading.spans(slot_key(index, "context"), sent)):
+                continue
+            if claim.terms("qualifier") and not _qualified(reading, sent, index, claim, phrase):
+                continue  # "41 of the 101 seats" of another party
+            said = f"{reading.text(*phrase)} (the part of a whole)"
+            out.append(_part_finding(reading, sent, phrase, said, match, claim))
+            break
+    return out
+
+
+def _part_finding(reading: Reading, sent: int, phrase: tuple[int, int], said: str,
+                  match: Match, claim: Claim) -> Finding:
+    """Return the support (or hedge) of a part read as the claimed count."""
+    verdict, reason = (Verdict.SUPPORTED, f"{said} = {claim.count}") \
+        if match is Match.EQUAL else (
+            Verdict.HEDGED, f"{said} is compatible with {claim.count} but does not "
+                            "commit to it")
+    hedged = hedge(reading, sent, phrase, [])
+    if hedged is not None:
+        verdict, reason = Verdict.HEDGED, f"'{reading.text(*hedged)}' hedges it: {reason}"
+    return Finding(verdict, reading.evidence(sent), reason)
 
 
 def _carried(claim: Claim, index: int, reading: Reading,
