@@ -14,6 +14,10 @@ HELD = {"id": "activist-held", "claim": "Ales Bialiatski remains imprisoned.", "
     ("Alés Bialiatski remains in custody, his wife said.", "supported"),
     ("Ales Bialiatski was not among those released.", "supported"),
     ("Critics such as Ales Bialiatski and two others remain jailed.", "supported"),
+    ("Ales Bialiatski has spent two nights in a cell at the remand prison.", "supported"),
+    ("Ales Bialiatski was taken into custody in the courtroom.", "supported"),
+    # a cell of another kind, or another person's
+    ("Ales Bialiatski spoke of the terror cell that planned the attack.", "silent"),
     # opposite state
     ("Ales Bialiatski was among those released.", "contradicted"),
     ("Ales Bialiatski was freed on Thursday.", "contradicted"),
