@@ -126,7 +126,7 @@ def test_explain_decided_pairs_are_never_mentioned():
 
 @pytest.mark.parametrize("claim,text,suggestion", [
     (FREED, "Minsk handed over 52 prisoners to Lithuania.", "add 'hand over' to context"),
-    (HELD, "Ales Bialiatski still languishes in a Minsk cell.", "add 'languish' to state"),
+    (HELD, "Ales Bialiatski still languishes in Minsk.", "add 'languish' to state"),
     (RELIEF, "Washington unfroze the assets of Belavia.", "add 'unfreeze' to predicate"),
     (FREED, "Minsk freed 52 inmates and prisoners of war.", None),  # nothing to add: decided
 ])

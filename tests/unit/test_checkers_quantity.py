@@ -231,9 +231,12 @@ CITY = {"id": "amsel", "claim": "Police counted 45,000 protesters in Amsel.",
     (NATIONAL, "In Amsel, police counted 45,000 protesters.", "silent"),
     (NATIONAL, "Police counted 45,000 protesters in Amsel.", "silent"),
     (NATIONAL, "Police counted 45,000 protesters in the capital.", "silent"),
+    (NATIONAL, "In the northern province, police counted 45,000 protesters.", "silent"),
+    (NATIONAL, "Police counted 45,000 protesters in the two southern districts.", "silent"),
     # no place, or not a place: still a contradiction
     (NATIONAL, "Police counted 150,000 protesters on Thursday.", "contradicted"),
     (NATIONAL, "Police counted 150,000 protesters in total.", "contradicted"),
+    (NATIONAL, "Police counted 150,000 protesters in the first hours.", "contradicted"),
     (NATIONAL, "Police counted 180,000 protesters in Amsel and elsewhere.", "supported"),
     # another clause's place, or the place of the event, does not scope the figure
     (NATIONAL, "Trains stopped in Amsel; police counted 150,000 protesters.", "contradicted"),
@@ -369,3 +372,16 @@ CHILDREN = {"id": "children-14", "claim": "Fourteen of the dead were children.",
 ])
 def test_quantity_part_of_a_whole(claim, text, verdict):
     assert check(claim, text).verdict == verdict
+
+
+@pytest.mark.parametrize("text,verdict", [
+    # "by the numbers" lines: a number opening its line, a dash, then the noun
+    ("By the numbers.\n\n52 — prisoners freed by Minsk on Thursday.", "supported"),
+    ("By the numbers.\n\n52 - prisoners freed by Minsk on Thursday.", "supported"),
+    ("By the numbers.\n\n51 — prisoners freed by Minsk on Thursday.", "contradicted"),
+    # another noun, or another time
+    ("By the numbers.\n\n51 — journalists freed by Minsk on Thursday.", "silent"),
+    ("By the numbers.\n\n51 — prisoners freed in 2019.", "silent"),
+])
+def test_quantity_figure_lines(text, verdict):
+    assert check(RELEASED_52, text).verdict == verdict

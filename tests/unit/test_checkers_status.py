@@ -71,3 +71,23 @@ VELL = {"id": "vell-held", "claim": "Vell was taken into custody and remains hel
 ])
 def test_status_earlier_states_do_not_decide(text, verdict):
     assert check(VELL, text).verdict == verdict
+
+
+@pytest.mark.parametrize("text,verdict", [
+    # a concessive clause grants background; the main clause decides
+    ("Although Ales Bialiatski was free on bail for a year, he was taken into custody "
+     "on Monday.", "supported"),
+    ("Although Ales Bialiatski was held for years, he was freed on Thursday.",
+     "contradicted"),
+    ("Despite hopes that Ales Bialiatski would be freed, he remains behind bars.",
+     "supported"),
+    ("Ales Bialiatski remains behind bars despite hopes that he would be freed.",
+     "supported"),
+    # "though" inside the sentence joins two facts: both are stated
+    ("Maria Kalesnikava was among those freed, though Ales Bialiatski remains "
+     "imprisoned.", "supported"),
+    # with no state word in the main clause, the concessive one still counts
+    ("Although Ales Bialiatski was freed, nobody has seen him.", "contradicted"),
+])
+def test_status_concessive_clauses_give_way_to_the_main_clause(text, verdict):
+    assert check(HELD, text).verdict == verdict

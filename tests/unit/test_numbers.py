@@ -16,6 +16,10 @@ def _numbers(text):
 @pytest.mark.parametrize("text,values,low,high,approx", [
     ("They freed 52 people.", (52,), 52, 52, None),
     ("They freed fifty-two people.", (52,), 52, 52, None),
+    # dozens of a number are round figures; "or so" after a number approximates it
+    ("Two dozen or so people are missing.", (24,), 21.6, 26.4, "about"),
+    ("They freed a dozen people.", (12,), 10.8, 13.2, "about"),
+    ("They freed 40 or so people.", (40,), 36, 44, "about"),
     # "one" is a digit after a tens word, hyphenated or not
     ("They won forty-one seats.", (41,), 41, 41, None),
     ("Forty-one seats went to them.", (41,), 41, 41, None),

@@ -13,6 +13,9 @@ same thing in the article (a live blog's earlier figures, an explainer's history
 
 from __future__ import annotations
 
+from functools import cache
+
+from ..lexicon import lexicon_terms
 from ..model import Claim, Finding, Verdict
 from ..text.matching import Spans
 from ..text.numbers import Match, NumberMention
@@ -69,6 +72,23 @@ _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday"
 PLACE_REACH = 3  # "45,000 protesters in Amsel": a place this close after the counted noun
 
 
+@cache
+def _place_nouns() -> frozenset[str]:
+    return frozenset(lexicon_terms("place_nouns"))
+
+
+def _region(reading: Reading, the: int, end: int):
+    """Return the place noun of "the (northern) province" starting at `the`, or None:
+    at most two lower-case modifiers, then a noun of the `place_nouns` lexicon."""
+    doc, nouns = reading.doc, _place_nouns()
+    for k in range(the + 1, min(the + 4, end)):
+        if doc[k].norm_ in nouns:
+            return doc[k]
+        if not (doc[k].is_alpha and doc[k].is_lower):
+            return None
+    return None
+
+
 def place_scope(reading: Reading, sent: int, phrase: tuple[int, int],
                 own: frozenset[int] = frozenset()) -> str | None:
     """Return the named place a figure is scoped to, when the claim does not name it.
@@ -76,7 +96,8 @@ def place_scope(reading: Reading, sent: int, phrase: tuple[int, int],
     "In Amsel, police counted 45,000" or "45,000 marched in Amsel": a count for one
     place may be a part of the claim's total (a national count), so it never proves a
     different total wrong. The place is "in" and a capitalised word (not a month or a
-    weekday), or "in the capital", opening the number's clause or right after the
+    weekday), or "in the" and a place noun ("the capital", "the northern province":
+    lexicon `place_nouns`), opening the number's clause or right after the
     counted noun; a place among the claim's own words (its qualifier, say) is the
     claim's own scope.
     """
@@ -94,8 +115,9 @@ def place_scope(reading: Reading, sent: int, phrase: tuple[int, int],
         if doc[j].norm_ != "in" or j + 1 >= end:
             continue
         place = doc[j + 1]
-        if place.norm_ == "the" and j + 2 < end and doc[j + 2].norm_ == "capital":
-            place = doc[j + 2]
+        region = _region(reading, j + 1, end) if place.norm_ == "the" else None
+        if region is not None:
+            place = region
         elif not (place.text[:1].isupper() and place.is_alpha) or place.i in months \
                 or place.norm_ in _WEEKDAYS:
             continue
@@ -219,6 +241,11 @@ def _joined(reading: Reading, a: int, b: int) -> bool:
     return True
 
 
+# A number opening its sentence, then one of these, then a noun: the lines of a "by
+# the numbers" box ("180,000 - protesters nationwide on the police count").
+_FIGURE_DASHES = frozenset({"-", "—", "–", ":"})
+
+
 def _bindings(reading: Reading, sent: int, counted_spans, mentions):
     """Yield (mention, counted span, form) for every number that counts a counted noun.
 
@@ -227,9 +254,14 @@ def _bindings(reading: Reading, sent: int, counted_spans, mentions):
     """
     doc = reading.doc
     used = set()
+    opening = reading.sents[sent].start
     for counted in counted_spans:
         for m in mentions:
-            if (0 <= counted[0] - m.end <= COUNT_REACH and _joined(reading, m.end, counted[0])
+            # a figure line: "180,000 - protesters nationwide", "9 — years behind bars"
+            lead = 1 if (m.start == opening and m.end < counted[0]
+                         and doc[m.end].text in _FIGURE_DASHES) else 0
+            if (0 <= counted[0] - m.end - lead <= COUNT_REACH
+                    and _joined(reading, m.end + lead, counted[0])
                     and not any(m.end <= o.start < counted[0] for o in mentions)
                     and (m.unit is None or counted[0] == m.end)):
                 used.add(id(m))

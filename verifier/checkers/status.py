@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..model import Claim, Finding
 from ..text.reading import Reading, cue, slot_key
-from ..text.scope import cover
+from ..text.scope import concessive_clauses, cover
 from .common import closest, judge, polar_terms
 
 STATUS_REACH = 25  # a state word decides for an entity at most this many tokens away
@@ -24,6 +24,11 @@ def check_status(claim: Claim, index: int, reading: Reading) -> list[Finding]:
             continue
         terms = polar_terms(reading, sent, slot_key(index, "state"),
                             slot_key(index, "opposite"), claim.as_of, anaphora=True)
+        # "Although he was free on bail, he was taken into custody": the main clause
+        # decides when it has a state word of its own.
+        granted = concessive_clauses(reading, sent)
+        main = [t for t in terms if not any(a <= t[0][0] < b for a, b in granted)]
+        terms = main or terms
         best = closest(mentions, terms, STATUS_REACH)
         if best is None:
             continue

@@ -168,6 +168,8 @@ def _single(doc: Doc, i: int) -> tuple[int, tuple[float, ...]] | None:
         return i + 1, (int(ranged[1].replace(",", "")), int(ranged[2].replace(",", "")))
     words: list[str] = []
     j = i
+    if norm in ("a", "one") and i + 1 < len(doc) and doc[i + 1].norm_ == "dozen":
+        return i + 2, (12,)  # "a dozen"
     if norm in ("a", "one") and i + 1 < len(doc) and doc[i + 1].norm_ in _SCALES:
         words, j = ["one"], i + 1  # "a hundred and twelve", "one thousand three hundred"
     elif norm not in _NUMBER_WORDS or norm in _SCALES:
@@ -264,6 +266,14 @@ def find_numbers(doc: Doc, start: int = 0, end: int | None = None,
             # "49 - three years" is an age and a count, not a range: a range rises
             if second is not None and (doc[j].norm_ == "or" or second[1][0] >= values[-1]):
                 j, values = second[0], values + second[1]
+        # "two dozen" is 24, and like "a dozen" a round figure: about 24
+        if j < end and doc[j].norm_ == "dozen" and doc[j - 1].norm_ != "dozen":
+            j, values = j + 1, tuple(v * 12 for v in values)
+        rounded = doc[j - 1].norm_ == "dozen"
+        # "40 or so": the cue stands after the number
+        loosely = j + 1 < end and doc[j].norm_ == "or" and doc[j + 1].norm_ == "so"
+        if loosely:
+            j += 2
         # "about $3 billion": the cue stands before the currency symbol
         cue_at = i - 1 if between or (i > start and doc[i - 1].text in _CURRENCY_SIGNS) else i
         cue_start, approx = _approx_before(doc, cue_at, start)
@@ -277,6 +287,8 @@ def find_numbers(doc: Doc, start: int = 0, end: int | None = None,
                 done = j
                 continue
             unit = "percent"
+        if approx is None and (rounded or loosely):
+            approx = "about"
         low, high = _interval(values, approx)
         found.append(NumberMention(cue_start, j, low, high, values, approx,
                                    doc[cue_start:j].text, unit=unit))

@@ -18,7 +18,8 @@ from .numbers import NumberMention, could_start_number, find_numbers
 
 # Lexicons of cues matched in every article; cues match word for word, through lemmas.
 CUE_LEXICONS = ("negation", "hedge", "request", "causal", "role_negators", "role_links",
-                "pronouns", "scope_breaks", "speech", "subset", "group_anaphora")
+                "pronouns", "scope_breaks", "speech", "subset", "group_anaphora",
+                "concessive")
 # Claim slots whose terms match word for word (a quote is a verbatim phrase).
 EXACT_SLOTS = frozenset({"phrase", "negators"})
 _TRIM = " \t\r\n\"“‘«"

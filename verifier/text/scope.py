@@ -252,3 +252,26 @@ def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 def cover(*spans: tuple[int, int]) -> tuple[int, int]:
     """Return the smallest span covering all the given spans."""
     return min(s[0] for s in spans), max(s[1] for s in spans)
+
+
+# Concessive prepositions grant background wherever they stand ("he remains held
+# despite hopes that he would be freed"); a concessive conjunction does so only opening
+# the sentence: "X was freed, though Y remains held" states both facts.
+_ANYWHERE = frozenset({"despite", "spite"})
+
+
+def concessive_clauses(reading: Reading, sent: int) -> Spans:
+    """Return the concessive clauses of a sentence: from "despite" anywhere, or from
+    "although" opening the sentence, to the next comma or semicolon (or its end)."""
+    doc, start, end = reading.doc, reading.sents[sent].start, reading.sents[sent].end
+    opening = start + (start < end and doc[start].is_quote)
+    out = []
+    for span in reading.spans(cue("concessive"), sent):
+        if span[0] != opening and not any(doc[i].norm_ in _ANYWHERE
+                                          for i in range(*span)):
+            continue
+        k = span[1]
+        while k < end and doc[k].text not in ",;":
+            k += 1
+        out.append((span[0], k))
+    return out
