@@ -385,3 +385,16 @@ def test_quantity_part_of_a_whole(claim, text, verdict):
 ])
 def test_quantity_figure_lines(text, verdict):
     assert check(RELEASED_52, text).verdict == verdict
+
+
+@pytest.mark.parametrize("text,verdict", [
+    # a year of another time in the same clause may date the figure: not proof
+    ("51 prisoners were freed by Minsk in 2019.", "silent"),
+    ("In a deal agreed in 2019 Minsk freed 51 prisoners.", "silent"),
+    # the claim's own year, or a year beyond the clause, does not stop a contradiction
+    ("51 prisoners were freed by Minsk in September 2025.", "contradicted"),
+    ("Minsk freed 51 prisoners on Thursday, the largest release since 2020.",
+     "contradicted"),
+])
+def test_quantity_a_year_in_the_clause_is_not_proof(text, verdict):
+    assert check(RELEASED_52, text).verdict == verdict

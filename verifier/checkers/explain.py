@@ -286,7 +286,8 @@ def _why_not_count(claim: Claim, index: int, reading: Reading, sent: int,
     for mention, span, form in bound:
         phrase = cover((mention.start, mention.end), span)
         qualified = _qualified(reading, sent, index, claim, phrase)
-        unproven = why_not_proof(reading, sent, mention, span, actual[0], form, qualified)
+        unproven = why_not_proof(reading, sent, mention, span, actual[0], form, qualified,
+                                 as_of=claim.as_of)
         if unproven is not None:
             return unproven
     return (f"the number bound to '{counted}' is not the claim's event here (a subset, a "

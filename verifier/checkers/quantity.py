@@ -126,9 +126,31 @@ def place_scope(reading: Reading, sent: int, phrase: tuple[int, int],
     return None
 
 
+YEAR_REACH = 8  # a year this close, in the same clause, may date a figure: not proof
+
+
+def _other_year(reading: Reading, sent: int, core: tuple[int, int], as_of) -> str | None:
+    """Return a year other than the claim's (and the article's) standing in the clause of
+    `core`, within YEAR_REACH tokens and no punctuation between: "51 prisoners were freed
+    by Minsk in 2019" may speak of 2019. Closer years are already another time
+    (`elsewhen`); this reach only keeps such figures from proving a contradiction."""
+    if as_of is None:
+        return None
+    doc = reading.doc
+    own = {as_of.year, reading.date.year if reading.date else as_of.year}
+    for i, year, _ in reading.times.get(sent, ()):
+        if year is None or year in own or core[0] <= i < core[1]:
+            continue
+        a, b = (i + 1, core[0]) if i < core[0] else (core[1], i)
+        if b - a <= YEAR_REACH and not any(reading.punct[j] for j in range(a, b)):
+            return doc[i].text
+    return None
+
+
 def why_not_proof(reading: Reading, sent: int, mention: NumberMention, counted: tuple[int, int],
                   context: tuple[int, int], form: str = "before",
-                  claim_qualified: bool = True, own: frozenset[int] = frozenset()) -> str | None:
+                  claim_qualified: bool = True, own: frozenset[int] = frozenset(),
+                  as_of=None) -> str | None:
     """Return why a differing number does not prove a contradiction, or None when it does."""
     doc = reading.doc
     if mention.vague:
@@ -136,6 +158,10 @@ def why_not_proof(reading: Reading, sent: int, mention: NumberMention, counted: 
     if any(i == mention.start or (mention.start <= i < mention.end and year is not None)
            for i, year, _ in reading.times.get(sent, ())):
         return f"'{mention.text}' is a year"
+    other_year = _other_year(reading, sent, cover(cover((mention.start, mention.end), counted),
+                                                  context), as_of)
+    if other_year is not None:
+        return f"'{other_year}' in the same clause may date the figure to another year"
     before = doc[mention.start - 1].norm_ if mention.start > 0 else ""
     after = doc[mention.end].norm_ if mention.end < len(doc) else ""
     two_before = doc[mention.start - 2].norm_ if mention.start > 1 else ""
@@ -363,13 +389,13 @@ def check_quantity(claim: Claim, index: int, reading: Reading) -> list[Finding]:
             if negated is not None:
                 if match is not Match.EQUAL or why_not_proof(
                         reading, sent, mention, counted, context, form, qualified,
-                        claim_words) is not None:
+                        claim_words, claim.as_of) is not None:
                     continue  # "at least 3 were not released" does not deny that 52 were
                 verdict = Verdict.CONTRADICTED
                 reason = f"'{reading.text(*negated)}' negates: {said}"
             elif match is Match.DIFFERENT:
                 unproven = why_not_proof(reading, sent, mention, counted, context, form,
-                                         qualified, claim_words)
+                                         qualified, claim_words, claim.as_of)
                 if unproven is not None:
                     continue  # a number of something else: not evidence either way
                 verdict, reason = Verdict.CONTRADICTED, f"{said} ≠ {claim.count}"
