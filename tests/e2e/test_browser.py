@@ -89,6 +89,16 @@ def _click(driver, css: str) -> None:
     driver.find_element("css selector", css).click()
 
 
+def _reset(driver) -> None:
+    """Reset the filters and wait for the page to apply it: the page re-filters on a
+    zero-delay timer after a reset (the form's values change after the event)."""
+    from selenium.webdriver.support.ui import WebDriverWait  # only where a browser runs
+
+    _click(driver, "#filters button[type=reset]")
+    WebDriverWait(driver, 10).until(
+        lambda d: d.find_element("id", "f-count").text == "")
+
+
 def test_browser_title_and_summary_are_above_the_fold(driver, run):
     assert driver.title == f"Accuracy matrix: {len(run.sources)} sources × {len(run.claims)} claims"
     h1 = driver.find_element("tag name", "h1")
@@ -121,7 +131,7 @@ def test_browser_only_contradicted_hides_the_other_rows_and_cells(driver, run):
     assert _visible_rows(driver) == sorted({s for s, _ in expected})
     assert driver.find_element("id", "f-count").text == \
         f"showing {len(expected)} cell(s) of {len({s for s, _ in expected})} source(s)"
-    _click(driver, "#filters button[type=reset]")
+    _reset(driver)
     assert len(_visible_rows(driver)) == len(run.sources)
 
 

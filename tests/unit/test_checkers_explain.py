@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import claim_text
+from tests.helpers import check, claim_text
 from verifier.articles import load_articles
 from verifier.checkers.explain import MENTION_REASON, explain, near_misses
 from verifier.claims import load_claim_files, parse_claim_file
@@ -37,10 +37,11 @@ def _reader(claim_yaml: str) -> tuple:
 
 
 def _explain(claim: dict, text: str, anchors: tuple[str, ...] = (),
-             date: dt.date | None = None):
+             date: dt.date | None = None, title: str | None = None):
     claim_obj, reader = _reader(claim_text(claim, anchors=anchors))
     reading = reader.read(text)
     reading.date = date
+    reading.title = title or ""
     return explain(claim_obj, 0, reading, "test")
 
 
@@ -147,6 +148,24 @@ def test_explain_quote_claims_get_no_word_suggestions():
     assert explained.mentioned and explained.suggestions == ()
 
 
+OTHER_LEAD = ("Floods hit Sarn on Monday. Rescue crews searched the villages. Officials "
+              "counted the damage. ")
+
+
+@pytest.mark.parametrize("text,title", [
+    ("Officials said 52 prisoners were freed on Thursday.", "Minsk frees prisoners"),
+    (OTHER_LEAD + "Minsk was not spared either. 52 prisoners were freed on Thursday.", None),
+    (OTHER_LEAD + "52 prisoners were freed on Thursday. Minsk said so later.", None),
+])
+def test_explain_scope_by_headline_and_lead_is_the_engines(text, title):
+    anchors = ("Minsk",)
+    explained = _explain(FREED, text, anchors=anchors, title=title)
+    assert explained.verdict == check(FREED, text, anchors=anchors, title=title).verdict
+    dropped = [n.dropped for n in explained.sentences if n.dropped]
+    assert explained.verdict is Verdict.SUPPORTED or any("about something else" in d
+                                                         for d in dropped)
+
+
 def test_explain_gives_the_engines_verdict_on_every_pair_of_a_fixture_event():
     """Explaining re-reads with one claim; the verdict must be the run's, pair by pair."""
     files, _ = load_claim_files([ROOT / "tests" / "data" / "project" / "claims"])
@@ -158,7 +177,7 @@ def test_explain_gives_the_engines_verdict_on_every_pair_of_a_fixture_event():
         results = verifier.check(article)
         for index, claim in enumerate(claims):
             reading = Reader([claim]).read(article.body)
-            reading.date = article.date
+            reading.date, reading.title = article.date, article.title or ""
             explained = explain(claim, 0, reading, article.source)
             result = results[index]
             assert (explained.verdict, explained.mentioned) == (result.verdict,

@@ -138,3 +138,14 @@ OTHER = ("The region's worst floods in decades hit Sarn on Monday. Rescue crews 
 def test_proof_an_article_about_another_event_speaks_of_this_one_only_where_named(
         text, title, verdict):
     assert check(DEATHS, text, anchors=ANCHORS, title=title).verdict == verdict
+
+
+def test_proof_a_piece_cut_from_text_without_punctuation_proves_nothing():
+    released = {"id": "freed-52", "claim": "52 prisoners were freed.", "kind": "quantity",
+                "count": 52, "counted": ["prisoner"], "context": ["@release"]}
+    names = ", ".join(f"Name{i} Surname{i}" for i in range(70))
+    cut = (f"Minsk said in a statement that was not confirmed and that listed {names}, "
+           "that 51 prisoners were freed.")
+    assert check(released, cut).verdict == "silent"
+    assert check(released, "Minsk said that 51 prisoners were freed.").verdict == "contradicted"
+    assert check(released, cut.replace("51", "52")).verdict in ("supported", "hedged")

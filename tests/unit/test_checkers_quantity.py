@@ -314,8 +314,11 @@ def test_quantity_event_carried_from_the_sentence_before(text, verdict):
     ('Minsk freed "52" prisoners on Thursday.', "supported"),
     ('Minsk freed "more than 50" prisoners on Thursday.', "hedged"),
     ('Minsk freed "51" prisoners on Thursday.', "contradicted"),
-    # other punctuation still separates a number from a noun
+    # other punctuation still separates a number from a noun, and a quote closing
+    # more than the number is a name ("Minsk 12"), not a quoted count
     ("Minsk freed 51 (prisoners, reporters and others) on Thursday.", "silent"),
+    ('The so-called "Minsk 12" prisoners were freed on Thursday.', "silent"),
+    ('Lukashenko freed the "Group of 12" prisoners on Thursday.', "silent"),
 ])
 def test_quantity_quotation_marks_do_not_separate_a_number_from_its_noun(text, verdict):
     assert check(RELEASED_52, text).verdict == verdict
@@ -374,14 +377,21 @@ def test_quantity_part_of_a_whole(claim, text, verdict):
     assert check(claim, text).verdict == verdict
 
 
+BOX = "By the numbers.\n\n{}\n\n7 — days of talks in Vilnius.\n\n3 — US envoys in Minsk."
+
+
 @pytest.mark.parametrize("text,verdict", [
     # "by the numbers" lines: a number opening its line, a dash, then the noun
-    ("By the numbers.\n\n52 — prisoners freed by Minsk on Thursday.", "supported"),
-    ("By the numbers.\n\n52 - prisoners freed by Minsk on Thursday.", "supported"),
-    ("By the numbers.\n\n51 — prisoners freed by Minsk on Thursday.", "contradicted"),
+    (BOX.format("52 — prisoners freed by Minsk on Thursday."), "supported"),
+    (BOX.format("52 - prisoners freed by Minsk on Thursday."), "supported"),
+    (BOX.format("51 — prisoners freed by Minsk on Thursday."), "contradicted"),
     # another noun, or another time
-    ("By the numbers.\n\n51 — journalists freed by Minsk on Thursday.", "silent"),
-    ("By the numbers.\n\n51 — prisoners freed in 2019.", "silent"),
+    (BOX.format("51 — journalists freed by Minsk on Thursday."), "silent"),
+    (BOX.format("51 — prisoners freed in 2019."), "silent"),
+    # one such line is no box, and a numbered list is a list
+    ("Belarus: what we know.\n\n1 - Prisoners were freed on Thursday in Minsk.", "silent"),
+    ("What we know.\n\n1 - Prisoners were freed in Minsk.\n\n2 - Talks went on.\n\n"
+     "3 - Envoys left.", "silent"),
 ])
 def test_quantity_figure_lines(text, verdict):
     assert check(RELEASED_52, text).verdict == verdict

@@ -156,6 +156,14 @@ ASIDE_CONVICTED = {"id": "convicted", "claim": "Dorian Vell was convicted of bri
     # a contradiction across an aside is not proof
     ("Dorian Vell, who had denied every charge since the first day of the long trial, was "
      "acquitted of bribery.", "silent"),
+    # a term inside the aside may be about someone else: it never contradicts
+    ("Dorian Vell, 58, whose brother was cleared of bribery in 2019, was convicted on "
+     "Monday.", "silent"),
+    ("Dorian Vell, a minister whom Dunn once acquitted of bribery, spoke on Monday.",
+     "silent"),
+    # an aside about the subject itself still decides
+    ("Dorian Vell, a minister who was acquitted of bribery, spoke on Monday.",
+     "contradicted"),
     # a list is not an aside: nobody opens it
     ("Dorian Vell was there. Prosecutors, lawyers, judges, reporters and many of his old "
      "friends from the party watched as Dunn was convicted of bribery.", "silent"),

@@ -71,6 +71,7 @@ PREMIER = {"id": "rask-pm", "claim": "Pavel Rask is the sitting prime minister."
     ("Ingrid Sollberg met Pavel Rask. She remains prime minister.", "silent"),
     ("Pavel Rask's deputy is prime minister.", "silent"),
     ("Pavel Rask is the former prime minister's adviser.", "silent"),
+    ("Pavel Rask is the prime minister's chief of staff.", "silent"),
 ])
 def test_role_linked_by_a_verb_of_holding(text, verdict):
     assert check(PREMIER, text).verdict == verdict

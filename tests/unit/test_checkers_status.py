@@ -91,3 +91,24 @@ def test_status_earlier_states_do_not_decide(text, verdict):
 ])
 def test_status_concessive_clauses_give_way_to_the_main_clause(text, verdict):
     assert check(HELD, text).verdict == verdict
+
+
+FREED = {"id": "vell-freed", "claim": "Ales Vell was freed.", "kind": "status",
+         "entity": "Ales Vell", "state": ["@release"], "opposite": ["@custody"]}
+
+
+@pytest.mark.parametrize("claim,text,verdict", [
+    # each clause pairs its own words: the main clause may be about someone else
+    (FREED, "Hundreds remain behind bars despite the release of Ales Vell.", "supported"),
+    (FREED, "Although Minsk freed Ales Vell on Thursday, his brother remains in custody.",
+     "supported"),
+    (HELD, "Although Ales Bialiatski remains in a Minsk jail, his wife was released on "
+           "Thursday.", "supported"),
+    # an aside after the name gives way to the state word after it
+    (FREED, "Ales Vell, who spent five years in a cell, walked free on Thursday.",
+     "supported"),
+    (FREED, "Ales Vell, who spent five years on remand, walked free on Thursday.",
+     "supported"),
+])
+def test_status_clauses_and_asides_pair_their_own_words(claim, text, verdict):
+    assert check(claim, text).verdict == verdict

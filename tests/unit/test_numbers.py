@@ -47,6 +47,8 @@ def test_numbers_read(text, values, low, high, approx):
     ("It covers 4% of them.", "percent", False),
     ("It covers 4 percent of them.", "percent", False),
     ("One released prisoner stayed.", None, True),  # "one" may count; it never contradicts
+    ("Two dozen prisoners stayed.", None, True),    # a round figure: "a dozen" may be ten
+    ("Half a dozen prisoners stayed.", None, True),
 ])
 def test_numbers_units_and_vague_counts_are_marked(text, unit, vague):
     (mention,) = _numbers(text)

@@ -8,9 +8,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..model import Claim, ClaimKind, Finding
-from ..text.reading import Reading, slot_key
+from ..text.reading import Reading
 from .membership import check_membership
-from .proof import in_scope, names_anchor, require_proof
+from .proof import in_scope, names_event, require_proof
 from .quantity import check_quantity
 from .quote import check_quote
 from .relation import check_relation
@@ -37,8 +37,7 @@ def check(claim: Claim, index: int, reading: Reading) -> list[Finding]:
     headline or its text) says nothing about it, whatever its vocabulary: every claim
     is silent.
     """
-    if claim.terms("anchors") and not reading.has(slot_key(index, "anchors")) and not (
-            names_anchor(reading.title, claim.terms("anchors"))):
+    if not names_event(claim, index, reading):
         return []
     findings = CHECKERS[claim.kind](claim, index, reading)
     return require_proof(claim, index, reading, in_scope(claim, index, reading, findings))

@@ -20,7 +20,7 @@ from ..text.scope import cover, elsewhen, gap
 from ..verdicts import decide
 from . import CHECKERS
 from .common import earlier
-from .proof import require_proof, why_unproven
+from .proof import in_scope, names_event, out_of_scope, require_proof, why_unproven
 from .quantity import _bindings, _contexts, _qualified, why_not_proof
 
 # What a claim is about, per kind: a sentence holding these (all that the claim has)
@@ -147,7 +147,7 @@ def _counts(reading: Reading, sent: int) -> list:
 def near_misses(claim: Claim, index: int, reading: Reading) -> tuple[Evidence, ...]:
     """Return the sentences (at most MAX_NEAR_MISSES) of a silent pair that mention what
     the claim is about: where a fact may have been missed."""
-    if claim.terms("anchors") and not reading.has(slot_key(index, "anchors")):
+    if not names_event(claim, index, reading):
         return ()
     return tuple(reading.evidence(s)
                  for s in _about_sentences(claim, index, reading)[:MAX_NEAR_MISSES])
@@ -184,8 +184,9 @@ def _sample(claim: Claim, label: str) -> str:
 def explain(claim: Claim, index: int, reading: Reading, source: str = "") -> Explanation:
     """Explain the verdict of one claim on one read article."""
     raw = CHECKERS[claim.kind](claim, index, reading)
-    anchored = not claim.terms("anchors") or reading.has(slot_key(index, "anchors"))
-    kept = require_proof(claim, index, reading, raw) if anchored else []
+    anchored = names_event(claim, index, reading)
+    kept = require_proof(claim, index, reading, in_scope(claim, index, reading, raw)) \
+        if anchored else []
     verdict, evidence, reason = decide(kept)
     article = None
     if not anchored:
@@ -213,7 +214,9 @@ def explain(claim: Claim, index: int, reading: Reading, source: str = "") -> Exp
                 for span in reading.spans(cue(name), sent)]
         finding = by_sentence.get(sent)
         dropped = None
-        if finding is not None and finding.verdict is Verdict.CONTRADICTED:
+        if finding is not None and anchored:
+            dropped = out_of_scope(claim, index, reading, sent)
+        if finding is not None and finding.verdict is Verdict.CONTRADICTED and dropped is None:
             dropped = why_unproven(claim, index, reading, sent) if anchored else article
         why = None if finding is not None else _why_not(claim, index, reading, sent, keys)
         near = verdict is Verdict.SILENT and sent in about and anchored

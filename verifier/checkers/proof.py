@@ -30,7 +30,7 @@ from functools import cache
 
 from ..lexicon import lexicon_terms
 from ..model import Claim, ClaimKind, Finding, Verdict
-from ..text.nlp import fold
+from ..text.nlp import CUT_STARTS, fold
 from ..text.reading import Reading, slot_key
 
 # Coverage within a week of as_of (next-day wire copy, weekend explainers) still reports
@@ -68,6 +68,11 @@ def why_unproven(claim: Claim, index: int, reading: Reading, sent: int) -> str |
             reading.doc[first.start].norm_ == "by" and first.start + 1 < len(reading.doc)
             and reading.doc[first.start + 1].norm_ in _TIMES_OF_DAY):
         return "a time of day opens the sentence: a figure of that moment, not the final one"
+    cuts = reading.doc.user_data.get(CUT_STARTS, ())
+    span = reading.sents[sent]
+    if span.start in cuts or span.end in cuts:
+        return ("the sentence is a piece cut from text without punctuation: its hedges and "
+                "negations may stand in the next piece")
     text = reading.evidence(sent).text
     if text.rstrip(" \"'”’)").endswith("?"):
         return "a question asserts nothing"
@@ -167,6 +172,30 @@ def names_anchor(title: str, anchors: tuple[str, ...]) -> bool:
                for a in anchors)
 
 
+def names_event(claim: Claim, index: int, reading: Reading) -> bool:
+    """Return True when the article names the claim's event (one of its anchors, in its
+    text or its headline), or the claim file names no anchors."""
+    anchors = claim.terms("anchors")
+    return not anchors or reading.has(slot_key(index, "anchors")) or names_anchor(
+        reading.title, anchors)
+
+
+def out_of_scope(claim: Claim, index: int, reading: Reading, sent: int) -> str | None:
+    """Return why sentence `sent` does not speak of the claim's event, or None when it
+    does (see `in_scope`)."""
+    if not claim.terms("anchors"):
+        return None
+    key = slot_key(index, "anchors")
+    if names_anchor(reading.title, claim.terms("anchors")) or any(
+            reading.spans(key, s) for s in range(min(LEAD_SENTENCES, len(reading.sents)))):
+        return None
+    if reading.spans(key, sent) or (sent > 0 and reading.spans(key, sent - 1)):
+        return None
+    return ("the article is about something else (its headline and first sentences name "
+            "none of the event's anchors) and neither this sentence nor the one before "
+            "names the event")
+
+
 def in_scope(claim: Claim, index: int, reading: Reading,
              findings: list[Finding]) -> list[Finding]:
     """Return the findings that speak of the claim's event.
@@ -177,17 +206,9 @@ def in_scope(claim: Claim, index: int, reading: Reading,
     """
     if not findings or not claim.terms("anchors"):
         return findings
-    key = slot_key(index, "anchors")
-    if names_anchor(reading.title, claim.terms("anchors")) or any(
-            reading.spans(key, sent) for sent in range(min(LEAD_SENTENCES, len(reading.sents)))):
-        return findings
     starts = [span.start_char for span in reading.sents]
-    kept = []
-    for finding in findings:
-        sent = max(bisect_right(starts, finding.evidence.start) - 1, 0)
-        if reading.spans(key, sent) or (sent > 0 and reading.spans(key, sent - 1)):
-            kept.append(finding)
-    return kept
+    return [f for f in findings if out_of_scope(
+        claim, index, reading, max(bisect_right(starts, f.evidence.start) - 1, 0)) is None]
 
 
 def require_proof(claim: Claim, index: int, reading: Reading,

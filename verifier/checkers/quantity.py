@@ -255,14 +255,15 @@ _PARTITIVE_DETERMINERS = frozenset({"the", "his", "her", "their", "its", "our", 
 _QUOTE_MARKS = frozenset('"“”‘’«»')
 
 
-def _joined(reading: Reading, a: int, b: int) -> bool:
-    """Return True when no punctuation but a word-internal hyphen or a quotation mark
-    ('"more than 400" flights') stands in tokens a..b-1."""
+def _joined(reading: Reading, a: int, b: int, quotes: bool = False) -> bool:
+    """Return True when no punctuation but a word-internal hyphen stands in tokens
+    a..b-1; with `quotes`, a quotation mark may too (the one closing a quoted number:
+    '"more than 400" flights')."""
     doc = reading.doc
     for j in range(a, b):
         if reading.punct[j] and not (doc[j].text in "-‐" and j > 0
                                      and not doc[j - 1].whitespace_ and not doc[j].whitespace_
-                                     ) and doc[j].text not in _QUOTE_MARKS:
+                                     ) and not (quotes and doc[j].text in _QUOTE_MARKS):
             return False
     return True
 
@@ -270,6 +271,28 @@ def _joined(reading: Reading, a: int, b: int) -> bool:
 # A number opening its sentence, then one of these, then a noun: the lines of a "by
 # the numbers" box ("180,000 - protesters nationwide on the police count").
 _FIGURE_DASHES = frozenset({"-", "—", "–", ":"})
+
+
+FIGURE_LINES = 3  # a "by the numbers" box has at least this many figure lines
+
+
+def _figure_lines(reading: Reading) -> frozenset[int]:
+    """Return the sentences that are lines of a "by the numbers" box: each opens with a
+    number and a dash, and the article has FIGURE_LINES of them that are not a numbered
+    list ("1 - ...", "2 - ...", "3 - ...")."""
+    memo = reading._memo.get("figure_lines")
+    if memo is None:
+        doc, lines = reading.doc, {}
+        for sent, mentions in reading.numbers.items():
+            first = mentions[0]
+            if (first.start == reading.sents[sent].start and first.end < len(doc)
+                    and doc[first.end].text in _FIGURE_DASHES):
+                lines[sent] = first.low
+        values = sorted(lines.values())
+        numbered = values == list(range(1, len(values) + 1))
+        memo = frozenset(lines) if len(lines) >= FIGURE_LINES and not numbered else frozenset()
+        reading._memo["figure_lines"] = memo
+    return memo
 
 
 def _bindings(reading: Reading, sent: int, counted_spans, mentions):
@@ -281,13 +304,16 @@ def _bindings(reading: Reading, sent: int, counted_spans, mentions):
     doc = reading.doc
     used = set()
     opening = reading.sents[sent].start
+    box = sent in _figure_lines(reading)
     for counted in counted_spans:
         for m in mentions:
             # a figure line: "180,000 - protesters nationwide", "9 — years behind bars"
-            lead = 1 if (m.start == opening and m.end < counted[0]
+            lead = 1 if (box and m.start == opening and m.end < counted[0]
                          and doc[m.end].text in _FIGURE_DASHES) else 0
+            # a quoted number ('"more than 400" flights'): its closing mark joins it
+            quoted = m.start > 0 and doc[m.start - 1].text in _QUOTE_MARKS
             if (0 <= counted[0] - m.end - lead <= COUNT_REACH
-                    and _joined(reading, m.end + lead, counted[0])
+                    and _joined(reading, m.end + lead, counted[0], quotes=quoted)
                     and not any(m.end <= o.start < counted[0] for o in mentions)
                     and (m.unit is None or counted[0] == m.end)):
                 used.add(id(m))

@@ -44,6 +44,13 @@ def check_relation(claim: Claim, index: int, reading: Reading) -> list[Finding]:
         if (has_object and not objects) or (claim.entity and not subjects and not topical):
             continue
         best = None
+        end = reading.sents[sent].end
+        # asides about someone else: "Vell, whose brother was cleared in 2019, ...",
+        # "Vell, who met Dunn, ..." (not "Coale, a lawyer who did not head the team, ...")
+        asides = [(s[1], s[1] + k) for s in subjects
+                  if (k := subject_aside(reading, s, (end, end))) and any(
+                      reading.doc[i].norm_ == "whose" or _named(reading.doc[i].text)
+                      for i in range(s[1], s[1] + k))]
         for term, positive in polar_terms(reading, sent, predicate_key, opposite_key,
                                           claim.as_of):
             obj = nearest(term, [o for o in objects if not overlaps(o, term)], window)
@@ -66,6 +73,9 @@ def check_relation(claim: Claim, index: int, reading: Reading) -> list[Finding]:
             spread = (gap(term, obj) if obj else 0) + (gap(term, subject) - max(
                 attribution_aside(reading, term, subject), subject_aside(reading, subject, term))
                 if subject else 0)
+            # "Vell, whose brother was cleared in 2019, ...": a term inside an aside
+            # after the subject may be about someone else; it never contradicts
+            across = across or any(a <= term[0] < b for a, b in asides)
             if best is None or spread < best[0]:
                 best = (spread, term, positive, parts, across)
         if best is None:
@@ -81,6 +91,11 @@ def check_relation(claim: Claim, index: int, reading: Reading) -> list[Finding]:
             continue  # a negation about an unnamed subject, or across an aside, proves nothing
         findings.append(finding)
     return findings
+
+
+def _named(word: str) -> bool:
+    """Return True for a word that looks like a name ("Dunn"), not an acronym ("US")."""
+    return word.isalpha() and word[:1].isupper() and not word.isupper()
 
 
 TOPIC_SENTENCES = 3  # the subject named in the article's first sentences is its topic

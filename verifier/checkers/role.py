@@ -46,6 +46,8 @@ def _linked(reading: Reading, sent: int, index: int, role: tuple[int, int]):
     entity opens the one before ("Pavel Rask conceded. He remains prime minister.").
     A negation anywhere between them ("is no longer") joins nothing."""
     doc = reading.doc
+    if role[1] < len(doc) and doc[role[1]].norm_ in ("'s", "’s", "'"):
+        return None  # "Rask is the prime minister's chief of staff"
     for link in reading.spans(cue("role_links"), sent):
         between = [doc[i].norm_ for i in range(link[1], role[0])]
         if link[1] > role[0] or len(between) > 2 or any(w not in _BEFORE_ROLE

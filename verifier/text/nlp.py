@@ -163,7 +163,8 @@ class SentenceBoundaries:
         changed = bool(found)
         starts = numpy.flatnonzero(first == 1)
         if numpy.any(numpy.diff(numpy.append(starts, len(doc))) > MAX_SENTENCE_TOKENS):
-            _cut_long_sentences(first, orths, strings)
+            # the checkers may tell a piece from a sentence (a piece proves nothing)
+            doc.user_data[CUT_STARTS] = _cut_long_sentences(first, orths, strings)
             changed = True
         if changed:
             doc.from_array([SENT_START], first.astype("uint64").reshape(-1, 1))
@@ -179,8 +180,13 @@ _CUT_AFTER = frozenset({",", ";", ":", "—", "–", "-"})
 _CUT_LOOKBACK = 60  # tokens before the limit searched for a comma to cut after
 
 
-def _cut_long_sentences(first, orths: list[int], strings) -> None:
-    """Mark a sentence start in `first` so that no sentence passes MAX_SENTENCE_TOKENS."""
+CUT_STARTS = "verifier_cut_starts"  # Doc.user_data key: the tokens that start a cut piece
+
+
+def _cut_long_sentences(first, orths: list[int], strings) -> frozenset[int]:
+    """Mark a sentence start in `first` so that no sentence passes MAX_SENTENCE_TOKENS;
+    return the tokens where a piece was cut."""
+    cuts = set()
     start = 0
     for i in range(1, len(first)):
         if first[i] == 1:
@@ -192,7 +198,9 @@ def _cut_long_sentences(first, orths: list[int], strings) -> None:
                     cut = j + 1
                     break
             first[cut] = 1
+            cuts.add(cut)
             start = cut
+    return frozenset(cuts)
 
 
 @Language.factory("verifier_sentence_boundaries")

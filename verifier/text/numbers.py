@@ -170,6 +170,8 @@ def _single(doc: Doc, i: int) -> tuple[int, tuple[float, ...]] | None:
     j = i
     if norm in ("a", "one") and i + 1 < len(doc) and doc[i + 1].norm_ == "dozen":
         return i + 2, (12,)  # "a dozen"
+    if norm == "half" and [t.norm_ for t in doc[i + 1:i + 3]] == ["a", "dozen"]:
+        return i + 3, (6,)  # "half a dozen"
     if norm in ("a", "one") and i + 1 < len(doc) and doc[i + 1].norm_ in _SCALES:
         words, j = ["one"], i + 1  # "a hundred and twelve", "one thousand three hundred"
     elif norm not in _NUMBER_WORDS or norm in _SCALES:
@@ -225,7 +227,7 @@ def could_start_number(text: str) -> bool:
     return bool(_DIGITS.match(low) or _DIGIT_RANGE.match(low) or _DECIMAL.match(low)
                 or _GLUED_SCALE.match(low)
                 or low in _NUMBER_WORDS or low in _VAGUE
-                or low in ("one", "single", "lone", "sole", "only", "a"))
+                or low in ("one", "single", "lone", "sole", "only", "a", "half"))
 
 
 def find_numbers(doc: Doc, start: int = 0, end: int | None = None,
@@ -290,8 +292,10 @@ def find_numbers(doc: Doc, start: int = 0, end: int | None = None,
         if approx is None and (rounded or loosely):
             approx = "about"
         low, high = _interval(values, approx)
+        # "a dozen", "two dozen or so": a round figure that may support or hedge, never
+        # contradict ("a dozen" may well be ten)
         found.append(NumberMention(cue_start, j, low, high, values, approx,
-                                   doc[cue_start:j].text, unit=unit))
+                                   doc[cue_start:j].text, unit=unit, vague=rounded))
         done = j
     return found
 

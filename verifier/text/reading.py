@@ -66,6 +66,7 @@ class Reading:
     _entities: dict[tuple, Spans] = field(default_factory=dict, repr=False)
     _by_sentence: dict[str, dict[int, Spans]] = field(default_factory=dict, repr=False)
     _evidence: dict[int, Evidence] = field(default_factory=dict, repr=False)
+    _memo: dict[str, object] = field(default_factory=dict, repr=False)  # per-article facts
     body: str = ""
     date: dt.date | None = None  # the article's publication date, when it has one
     title: str = ""  # the article's headline, when it has one
