@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .errors import ClaimFileError, quoted
 from .files import not_a_file
-from .lexicon import expand_terms
+from .lexicon import NOMINALIZED_SLOTS, expand_terms, with_nominalizations
 from .loader import YamlDocument, format_path, parse_yaml, validate
 from .model import Claim, ClaimFile, ClaimKind, Count, Entity, Problem
 
@@ -94,7 +94,10 @@ def _claim(doc: YamlDocument, n: int, raw: dict, as_of: dt.date,
         terms = raw.get(slot, DEFAULT_SLOTS.get(kind, {}).get(slot))
         if terms:
             where = format_path(path + (slot,))
-            slots.append((slot, expand_terms(terms, doc.path, doc.line(path + (slot,)), where)))
+            expanded = expand_terms(terms, doc.path, doc.line(path + (slot,)), where)
+            if slot in NOMINALIZED_SLOTS:
+                expanded = with_nominalizations(expanded)
+            slots.append((slot, expanded))
     entity = _entity(raw.get(ENTITY_FIELD.get(kind, "entity")))
     count = _count(raw.get("count"), format_path(path + ("count",)), doc, path + ("count",))
     return Claim(id=raw["id"], text=raw["claim"], kind=kind, slots=tuple(slots), entity=entity,

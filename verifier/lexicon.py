@@ -43,7 +43,8 @@ def expand_terms(terms: tuple[str, ...] | list[str], path: str = "", line: int =
             try:
                 out.extend(lexicon_terms(name))
             except KeyError:
-                names = [n for n in lexicon_names() if n != "boilerplate"]
+                names = [n for n in lexicon_names()  # the term lists a claim may name
+                         if n != "boilerplate" and "terms" in load_lexicon(n)]
                 close = difflib.get_close_matches(name, names, n=1)
                 hint = f"did you mean '@{close[0]}'? " if close else ""
                 known = ", ".join("@" + n for n in names)
@@ -53,3 +54,24 @@ def expand_terms(terms: tuple[str, ...] | list[str], path: str = "", line: int =
         else:
             out.append(term)
     return tuple(dict.fromkeys(out))
+
+
+# Claim slots whose single-verb terms also read the verb's nouns (lexicon
+# `nominalizations`): what the claim says happened, never its opposite.
+NOMINALIZED_SLOTS = frozenset({"predicate", "state"})
+
+
+@cache
+def _nominalizations() -> dict[str, tuple[str, ...]]:
+    return {str(verb): tuple(str(n) for n in nouns)
+            for verb, nouns in load_lexicon("nominalizations")["nouns"].items()}
+
+
+def with_nominalizations(terms: tuple[str, ...]) -> tuple[str, ...]:
+    """Return the terms with the nouns of every single-verb term added after them."""
+    table, out = _nominalizations(), list(terms)
+    for term in terms:
+        for noun in table.get(term, ()):
+            if noun not in out:
+                out.append(noun)
+    return tuple(out)

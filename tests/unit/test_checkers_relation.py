@@ -170,3 +170,21 @@ ASIDE_CONVICTED = {"id": "convicted", "claim": "Dorian Vell was convicted of bri
 ])
 def test_relation_subject_asides(text, verdict):
     assert check(ASIDE_CONVICTED, text).verdict == verdict
+
+
+ACQUITTED = {"id": "acquitted", "claim": "Dorian Vell was acquitted of money laundering.",
+             "kind": "relation", "subject": {"name": "Dorian Vell", "aliases": ["Vell"]},
+             "predicate": ["acquit", "clear"], "opposite": ["convict"],
+             "object": ["laundering"]}
+
+
+@pytest.mark.parametrize("claim,text,verdict", [
+    # a single-verb predicate also reads its noun (lexicon nominalizations)
+    (ACQUITTED, "Prosecutors are challenging Dorian Vell's acquittal on the laundering "
+                "charge.", "supported"),
+    # an opposite term never does: "conviction" here says nothing either way
+    (ACQUITTED, "Dorian Vell fears a conviction for laundering.", "silent"),
+    (ACQUITTED, "Dorian Vell was convicted of laundering.", "contradicted"),
+])
+def test_relation_predicates_read_their_nouns(claim, text, verdict):
+    assert check(claim, text).verdict == verdict

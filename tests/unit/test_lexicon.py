@@ -33,3 +33,17 @@ def test_lexicon_code_names_no_seed_source_claim_or_sentence():
     code = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "verifier").rglob("*.py"))
     found = sorted(n for n in names if re.search(rf"['\"]{re.escape(n)}['\"]", code))
     assert found == []
+
+
+def test_lexicon_nominalizations_are_added_to_single_verbs_only():
+    from verifier.lexicon import with_nominalizations
+    assert with_nominalizations(("acquit", "clear")) == ("acquit", "clear", "acquittal")
+    assert with_nominalizations(("acquit the defendant",)) == ("acquit the defendant",)
+    assert with_nominalizations(("acquittal", "acquit")) == ("acquittal", "acquit")
+
+
+def test_lexicon_without_a_term_list_cannot_be_named_in_a_claim():
+    from verifier.errors import ClaimFileError
+    with pytest.raises(ClaimFileError, match="unknown lexicon '@nominalizations'") as err:
+        expand_terms(["@nominalizations"])
+    assert "@nominalizations" not in str(err.value).split("the lexicons are")[1]
