@@ -86,3 +86,13 @@ def test_document_of_another_kind_is_refused_before_its_results_are_read(tmp_pat
                     encoding="utf-8")
     with pytest.raises(UsageError, match="not a verifier results document"):
         read_document(path)
+
+
+def test_document_with_bytes_that_are_not_utf8_is_one_readable_line(tmp_path: Path):
+    path = tmp_path / "results.json"
+    path.write_bytes(b'{"format": "claim-verifier/results", "version": 1, "claims": [], '
+                     b'"results": [{"claim": "\xff\xfe"}]}')
+    with pytest.raises(UsageError) as caught:
+        read_document(path)
+    assert str(caught.value) == (f"{path}: cannot read the results (lexical error: invalid "
+                                 "bytes in UTF8 string.); re-run verifier check")

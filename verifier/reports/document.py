@@ -154,7 +154,10 @@ def _reading(path: str | Path) -> Iterator[None]:
     except FileNotFoundError:
         raise UsageError(f"{path}: no such results file; run 'verifier check' first") from None
     except (OSError, ijson.JSONError) as err:
-        reason = str(err).splitlines()[0] if str(err) else type(err).__name__
+        # yajl reports in bytes, with a caret drawing on the lines after the first
+        first = err.args[0] if err.args else ""
+        text = first.decode("utf-8", "replace") if isinstance(first, bytes) else str(err)
+        reason = text.strip().splitlines()[0] if text.strip() else type(err).__name__
         raise UsageError(f"{path}: cannot read the results ({reason}); re-run verifier check") \
             from None
     except (KeyError, TypeError, ValueError, AttributeError) as err:
