@@ -50,9 +50,9 @@ def test_proof_later_articles_still_support():
 def test_proof_long_quotes_are_exempt_from_anchors():
     quote = {"id": "q", "claim": "Vidal called it a trade in human lives.", "kind": "quote",
              "speaker": "Anna Vidal", "phrase": ["trade in human lives"]}
-    text = ("Ardelan is far away. Union leader Piet Mols said: \"It is a trade in human "
-            "lives.\" Anna Vidal was not there.")
-    assert check(quote, text, anchors=ANCHORS).verdict in ("contradicted", "hedged")
+    text = ("Ardelan is far away. Union leaders met in the capital on Monday. Anna Vidal "
+            "did not call it a trade in human lives.")
+    assert check(quote, text, anchors=ANCHORS).verdict == "contradicted"
 
 
 @pytest.mark.parametrize("text,date,verdict", [

@@ -18,8 +18,10 @@ QUOTE = {"id": "human-lives", "claim": "Tsikhanouskaya called it a trade in huma
     ("Sviatlana Tsikhanouskaya spoke in Vilnius. “It is a trade in human lives,” she said.",
      "supported"),
     ("Svetlana Tikhanovskaya described the swap as a trade in human lives.", "supported"),
-    # another person named
-    ("“It is a trade in human lives,” Nauseda said.", "contradicted"),
+    # another person named: their words, which does not deny that she said them too
+    ("“It is a trade in human lives,” Nauseda said.", "silent"),
+    ("Sviatlana Tsikhanouskaya spoke first. “It is a trade in human lives,” Nauseda "
+     "said.", "silent"),
     # negation inserted
     ("Sviatlana Tsikhanouskaya did not call it a trade in human lives.", "contradicted"),
     # hedge inserted

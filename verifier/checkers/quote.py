@@ -56,11 +56,10 @@ def check_quote(claim: Claim, index: int, reading: Reading) -> list[Finding]:
             core = cover(phrase, (speaker[0], min(speaker[1] + 2, reading.sents[sent].end)))
             findings.append(judge(reading, sent, core, phrase, True, says))
             continue
-        other = _other_speaker(reading, sent, phrase)
-        if other is not None:
-            findings.append(Finding(Verdict.CONTRADICTED, reading.evidence(sent),
-                                    f"'{reading.text(*phrase)}' attributed to {other}, "
-                                    f"not {name}"))
+        if _other_speaker(reading, sent, phrase) is not None:
+            # The words are someone else's here; that does not deny that the claim's
+            # speaker said them too (two people may say the same thing): not proof.
+            continue
         else:
             findings.append(Finding(Verdict.HEDGED, reading.evidence(sent),
                                     f"'{reading.text(*phrase)}' appears without "
