@@ -69,6 +69,9 @@ PREMIER = {"id": "rask-pm", "claim": "Pavel Rask is the sitting prime minister."
     ("Pavel Rask became prime minister in 2018.", "silent"),
     ("Pavel Rask said Ingrid Sollberg is prime minister.", "silent"),
     ("Ingrid Sollberg met Pavel Rask. She remains prime minister.", "silent"),
+    # the sentence before names someone else too: the pronoun may be theirs
+    ("Pavel Rask met Ingrid Sollberg on Monday. She is prime minister.", "silent"),
+    ("Pavel Rask called Sollberg, and he remains prime minister.", "silent"),
     ("Pavel Rask's deputy is prime minister.", "silent"),
     ("Pavel Rask is the former prime minister's adviser.", "silent"),
     ("Pavel Rask is the prime minister's chief of staff.", "silent"),

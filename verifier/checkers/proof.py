@@ -131,6 +131,7 @@ _NOT_NAMES = frozenset({"mr", "mrs", "ms", "dr", "president", "minister", "prime
                         "sunday", "january", "february", "march", "april", "may", "june",
                         "july", "august", "september", "october", "november", "december",
                         "i", "the", "a", "an", "it", "he", "she", "they", "we"})
+NOT_NAMES = _NOT_NAMES  # capitalised words that name no one: titles, days, months
 
 
 def claim_tokens(claim: Claim, index: int, reading: Reading, sent: int,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..model import Claim, Finding, Verdict
 from ..text.reading import Reading, cue, slot_key
 from ..text.scope import cover, hedge_cues
+from .proof import NOT_NAMES
 
 NEGATOR_REACH = 3      # "former US President": the qualifier may stand this far before the role
 APPOSITION_REACH = 5   # "Donald Trump, the US president": role this far after the name
@@ -85,12 +86,28 @@ def _subjects(reading: Reading, sent: int, index: int):
     doc = reading.doc
     for pronoun in reading.spans(cue("pronouns"), sent):
         if pronoun[0] == first:  # "Pavel Rask conceded. He remains prime minister."
-            if sent > 0 and any(m[0] - reading.sents[sent - 1].start <= SUBJECT_REACH
-                                for m in reading.entity(index, sent - 1)):
+            if sent > 0 and _sole_subject(reading, sent - 1, index,
+                                          reading.sents[sent - 1].end):
                 yield pronoun
-        elif doc[pronoun[0] - 1].norm_ in _CLAUSE_OPENERS and any(
-                m[0] - first <= SUBJECT_REACH for m in mentions):
+        elif doc[pronoun[0] - 1].norm_ in _CLAUSE_OPENERS and _sole_subject(
+                reading, sent, index, pronoun[0]):
             yield pronoun  # "Mr Rask conceded, but he remains prime minister."
+
+
+def _sole_subject(reading: Reading, sent: int, index: int, end: int) -> bool:
+    """Return True when the entity opens sentence `sent` and no other name stands in it
+    before token `end`: a pronoun after it can only stand for the entity ("Pavel Rask
+    met Ingrid Sollberg. She ..." is left alone: the pronoun's gender is not known)."""
+    start = reading.sents[sent].start
+    mentions = [m for m in reading.entity(index, sent) if m[0] - start <= SUBJECT_REACH]
+    if not mentions:
+        return False
+    own = set(range(start, mentions[0][1]))  # "Prime Minister Pavel Rask"
+    own |= {i for a, b in reading.entity(index, sent) for i in range(a, b)}
+    own |= {i for a, b in reading.spans(slot_key(index, "role"), sent) for i in range(a, b)}
+    doc = reading.doc
+    return not any(doc[i].is_alpha and doc[i].text[:1].isupper() and i not in own
+                   and doc[i].norm_ not in NOT_NAMES for i in range(start + 1, end))
 
 
 SUBJECT_REACH = 2  # "Mr Rask", "Prime Minister Rask": the name opens its sentence
