@@ -501,7 +501,7 @@ def _subgroups(claim: Claim, index: int, reading: Reading,
                     or elsewhen(reading, sent, phrase, claim.as_of):
                 continue
             said = f"{reading.text(*phrase)} (a part bound to the qualifier)"
-            out.append(_part_finding(reading, sent, phrase, said, match, claim))
+            out.append(_support_only(reading, sent, phrase, said, match, claim))
             break
     return out
 
@@ -543,14 +543,15 @@ def _parts_of_a_whole(claim: Claim, index: int, reading: Reading,
             if claim.terms("qualifier") and not _qualified(reading, sent, index, claim, phrase):
                 continue  # "41 of the 101 seats" of another party
             said = f"{reading.text(*phrase)} (the part of a whole)"
-            out.append(_part_finding(reading, sent, phrase, said, match, claim))
+            out.append(_support_only(reading, sent, phrase, said, match, claim))
             break
     return out
 
 
-def _part_finding(reading: Reading, sent: int, phrase: tuple[int, int], said: str,
+def _support_only(reading: Reading, sent: int, phrase: tuple[int, int], said: str,
                   match: Match, claim: Claim) -> Finding:
-    """Return the support (or hedge) of a part read as the claimed count."""
+    """Return the support (or hedge) of a reading that may never contradict: a part
+    read as the claimed count, or a count whose event word is in the sentence before."""
     verdict, reason = (Verdict.SUPPORTED, f"{said} = {claim.count}") \
         if match is Match.EQUAL else (
             Verdict.HEDGED, f"{said} is compatible with {claim.count} but does not "
@@ -592,14 +593,7 @@ def _carried(claim: Claim, index: int, reading: Reading,
                     or negation(reading, sent, phrase) is not None:
                 continue
             said = f"{mention.text} {reading.text(*counted)} (event said the sentence before)"
-            verdict, reason = (Verdict.SUPPORTED, f"{said} = {claim.count}") \
-                if match is Match.EQUAL else (
-                    Verdict.HEDGED, f"{said} is compatible with {claim.count} but does not "
-                                    "commit to it")
-            hedged = hedge(reading, sent, phrase, [])
-            if hedged is not None:
-                verdict, reason = Verdict.HEDGED, f"'{reading.text(*hedged)}' hedges it: {reason}"
-            out.append(Finding(verdict, reading.evidence(sent), reason))
+            out.append(_support_only(reading, sent, phrase, said, match, claim))
             break
     return out
 
